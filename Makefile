@@ -1,0 +1,53 @@
+NO_MKDOCS_2_WARNING := 1
+export NO_MKDOCS_2_WARNING
+
+# quotebank — the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+
+.PHONY: run test lint typecheck unit slow docs bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev,docs]'
+	touch $@ $(STAMP)
+
+## run: install and print the quotes of the five seed articles
+run: $(STAMP)
+	$(BIN)/quotebank extract seeds/*.txt --format table
+
+## test: install with dev and docs extras; ruff, mypy, pytest (slow tests included) and a strict docs build
+test: $(DEV_STAMP) lint typecheck unit docs
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: $(DEV_STAMP)
+	$(BIN)/mypy --strict src
+
+unit: $(DEV_STAMP)
+	$(BIN)/pytest -q
+
+## slow: only the tests over the PolNeAR corpus
+slow: $(DEV_STAMP)
+	$(BIN)/pytest -q -m slow
+
+docs: $(DEV_STAMP)
+	$(BIN)/mkdocs build --strict --site-dir site
+
+bench: $(DEV_STAMP)
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) site build dist .mypy_cache .ruff_cache .pytest_cache .hypothesis

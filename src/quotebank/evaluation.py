@@ -1,0 +1,579 @@
+"""Scoring quotebank's output against hand annotation.
+
+Two gold formats:
+
+* **quotebank gold JSONL** (``annotation/SCORING.md``): quote, attribution,
+  kind and per-target stance scores; :func:`score_gold`.
+* **PolNeAR brat standoff** (``T`` Source / Cue / Content spans, ``E``
+  attribution events): precision and recall of attribution events, recall
+  with and without quotation marks, and speaker-mention accuracy;
+  :func:`score_polnear`.
+
+Both also score a baseline (textacy's ``direct_quotations``) through the same
+code, so that comparisons stay honest.
+
+Examples:
+    >>> gold = GoldQuote(doc="d", kind="direct", content=("We will win",),
+    ...                  speaker="Ann Lee", aliases=(), stance={})
+    >>> text = '"We will win," Ann Lee said.'
+    >>> report = score_gold({"d": text}, [gold], {"d": quotebank_extract(text)})
+    >>> report.quote.f1, report.attribution.f1
+    (1.0, 1.0)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from quotebank.model import Quote, StanceLabel
+
+__all__ = [
+    "PRF",
+    "GoldQuote",
+    "GoldReport",
+    "PolnearEvent",
+    "PolnearReport",
+    "Prediction",
+    "StanceReport",
+    "from_quote",
+    "load_gold",
+    "load_polnear",
+    "quotebank_extract",
+    "score_gold",
+    "score_polnear",
+    "textacy_predictions",
+]
+
+_TRIM = set(" \t\n\r\u00a0\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e.,;:!?\u2026-\u2014\u2013()[]")
+_MARKS = '"\u201c\u201d\u00ab\u00bb\u201e'
+_HONORIFIC = re.compile(r"\b(mr|mrs|ms|dr)\b\.?", re.I)
+
+
+# --------------------------------------------------------------------------- records
+
+
+@attrs.frozen(kw_only=True)
+class GoldQuote:
+    """One hand-annotated quote (a line of a gold JSONL file)."""
+
+    doc: str
+    kind: str
+    content: tuple[str, ...]
+    speaker: str | None
+    aliases: tuple[str, ...]
+    stance: Mapping[str, str]
+    mention: str | None = None
+    cue: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Prediction:
+    """A system quote reduced to what scoring needs."""
+
+    spans: tuple[tuple[int, int], ...]
+    kind: str = "direct"
+    speaker: str | None = None
+    mention: tuple[int, int] | None = None
+    stance: Mapping[str, str] = attrs.field(factory=dict)
+
+
+def from_quote(quote: Quote) -> Prediction:
+    """Reduce a :class:`~quotebank.Quote` to a :class:`Prediction`."""
+    speaker = quote.speaker
+    return Prediction(
+        spans=tuple((p.start, p.end) for p in quote.content),
+        kind=quote.kind.value,
+        speaker=None if speaker is None else speaker.name,
+        mention=None if speaker is None or speaker.mention is None else (speaker.mention.start, speaker.mention.end),
+        stance={t: s.label.value for t, s in quote.stance.items()},
+    )
+
+
+def quotebank_extract(text: str) -> list[Prediction]:
+    """Run the default extractor on ``text`` and reduce its quotes to predictions."""
+    from quotebank.extractor import extract
+
+    return [from_quote(q) for q in extract(text)]
+
+
+def load_gold(path: Path | str) -> list[GoldQuote]:
+    """Read a gold JSONL file (format of ``annotation/GUIDELINES.md`` section 4).
+
+    Raises:
+        ValueError: a line is not valid JSON or lacks a field; the message
+            names the file and line.
+    """
+    out = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            out.append(
+                GoldQuote(
+                    doc=data["doc"],
+                    kind=data["kind"],
+                    content=tuple(data["content"]),
+                    speaker=data.get("speaker"),
+                    aliases=tuple(data.get("speaker_aliases") or ()),
+                    stance=dict(data.get("stance") or {}),
+                    mention=data.get("speaker_mention"),
+                    cue=data.get("cue"),
+                )
+            )
+        except (ValueError, KeyError, TypeError) as error:
+            raise ValueError(f"{path}, line {number}: not a gold quote ({error})") from None
+    return out
+
+
+# --------------------------------------------------------------------------- shared scoring
+
+
+@attrs.frozen(kw_only=True)
+class PRF:
+    """Precision, recall and F1 from true positives and the two totals."""
+
+    tp: int
+    predicted: int
+    gold: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return round(2 * p * r / (p + r), 4) if p + r else 0.0
+
+
+def _chars(text: str, spans: Iterable[tuple[int, int]]) -> frozenset[int]:
+    out: set[int] = set()
+    for a, b in spans:
+        while a < b and text[a] in _TRIM:
+            a += 1
+        while b > a and text[b - 1] in _TRIM:
+            b -= 1
+        out.update(range(a, b))
+    return frozenset(out)
+
+
+def _norm_name(name: str | None) -> str:
+    if not name:
+        return ""
+    name = name.replace("\u2019", "'").lower()
+    name = _HONORIFIC.sub(" ", name)
+    name = re.sub(r"'s\b", "", name)
+    name = re.sub(r"[^\w\s]", " ", name)
+    words = name.split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _speaker_ok(predicted: str | None, gold: GoldQuote, *, lenient: bool) -> bool:
+    p = _norm_name(predicted)
+    if not p:
+        return False
+    names = [_norm_name(n) for n in (gold.speaker, *gold.aliases) if n]
+    if p in names:
+        return True
+    if lenient:
+        last = p.split()[-1]
+        return any(n and n.split()[-1] == last for n in names)
+    return False
+
+
+def _match(
+    gold: Sequence[frozenset[int]], pred: Sequence[frozenset[int]], accept: Callable[[int, int, int], bool]
+) -> list[tuple[int, int, float]]:
+    """Greedy one-to-one matching by Jaccard among pairs ``accept`` allows."""
+    pairs = []
+    for g, gc in enumerate(gold):
+        for p, pc in enumerate(pred):
+            shared = len(gc & pc)
+            if shared and accept(shared, len(gc), len(pc)):
+                pairs.append((shared / len(gc | pc), g, p))
+    pairs.sort(reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for jaccard, g, p in pairs:
+        if g in used_g or p in used_p:
+            continue
+        used_g.add(g)
+        used_p.add(p)
+        out.append((g, p, jaccard))
+    return out
+
+
+# --------------------------------------------------------------------------- gold JSONL
+
+
+@attrs.frozen(kw_only=True)
+class StanceReport:
+    """Stance scores of one target over matched pairs."""
+
+    target: str
+    f1_favor: float
+    f1_against: float
+    accuracy: float
+    confusion: Mapping[str, Mapping[str, int]]
+    pairs: int
+
+    @property
+    def f_avg(self) -> float:
+        """SemEval-2016 Task 6 F_avg: the mean of the FAVOR and AGAINST F1."""
+        return round((self.f1_favor + self.f1_against) / 2, 4)
+
+
+@attrs.frozen(kw_only=True)
+class GoldReport:
+    """Everything :func:`score_gold` measures."""
+
+    quote: PRF
+    strict: PRF
+    attribution: PRF
+    speaker_accuracy: float
+    speaker_accuracy_lenient: float
+    kind_accuracy: float
+    stance: Mapping[str, StanceReport]
+    errors: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-compatible summary."""
+        return {
+            "quote": {"precision": self.quote.precision, "recall": self.quote.recall, "f1": self.quote.f1},
+            "strict_f1": self.strict.f1,
+            "attribution": {
+                "precision": self.attribution.precision,
+                "recall": self.attribution.recall,
+                "f1": self.attribution.f1,
+            },
+            "speaker_accuracy": self.speaker_accuracy,
+            "speaker_accuracy_lenient": self.speaker_accuracy_lenient,
+            "kind_accuracy": self.kind_accuracy,
+            "stance": {
+                t: {
+                    "f_avg": s.f_avg,
+                    "f1_favor": s.f1_favor,
+                    "f1_against": s.f1_against,
+                    "accuracy": s.accuracy,
+                    "confusion": s.confusion,
+                }
+                for t, s in self.stance.items()
+            },
+        }
+
+
+def locate(text: str, gold: Sequence[GoldQuote]) -> list[tuple[tuple[int, int], ...]]:
+    """Character spans of each gold quote's pieces (SCORING.md step 1)."""
+    out = []
+    previous = 0
+    for quote in gold:
+        spans: list[tuple[int, int]] = []
+        cursor = previous
+        for piece in quote.content:
+            at = text.find(piece, cursor)
+            if at == -1:
+                at = text.find(piece)
+            if at == -1:
+                spans = []
+                break
+            spans.append((at, at + len(piece)))
+            cursor = at + len(piece)
+        if spans:
+            previous = spans[0][0]
+        out.append(tuple(spans))
+    return out
+
+
+def _f1(tp: int, predicted: int, gold: int) -> float:
+    return PRF(tp=tp, predicted=predicted, gold=gold).f1
+
+
+def stance_report(target: str, pairs: Sequence[tuple[str, str]]) -> StanceReport:
+    """Stance scores from (gold, predicted) label pairs of one target."""
+    labels = [label.value for label in StanceLabel]
+    confusion = {g: dict.fromkeys(labels, 0) for g in labels}
+    for g, p in pairs:
+        confusion.setdefault(g, dict.fromkeys(labels, 0))
+        confusion[g][p] = confusion[g].get(p, 0) + 1
+
+    def f1(label: str) -> float:
+        tp = confusion.get(label, {}).get(label, 0)
+        predicted = sum(row.get(label, 0) for row in confusion.values())
+        gold = sum(confusion.get(label, {}).values())
+        return _f1(tp, predicted, gold)
+
+    correct = sum(confusion[x][x] for x in labels)
+    return StanceReport(
+        target=target,
+        f1_favor=f1("FAVOR"),
+        f1_against=f1("AGAINST"),
+        accuracy=round(correct / len(pairs), 4) if pairs else 0.0,
+        confusion=confusion,
+        pairs=len(pairs),
+    )
+
+
+def score_gold(
+    texts: Mapping[str, str],
+    gold: Sequence[GoldQuote],
+    predictions: Mapping[str, Sequence[Prediction]],
+    *,
+    targets: Sequence[str] | None = None,
+) -> GoldReport:
+    """Score predictions against gold quotes, per document then summed.
+
+    Args:
+        texts: document text by doc id (the gold's ``doc``).
+        gold: the gold quotes.
+        predictions: predictions by doc id.
+        targets: stance targets to score (default: those in the gold).
+
+    Returns:
+        The report.
+    """
+    by_doc: dict[str, list[GoldQuote]] = {}
+    for g in gold:
+        by_doc.setdefault(g.doc, []).append(g)
+    if targets is None:
+        targets = sorted({t for g in gold for t in g.stance})
+    tp = strict = attributed = lenient = kinds = 0
+    n_pred = n_gold = 0
+    stance_pairs: dict[str, list[tuple[str, str]]] = {t: [] for t in targets}
+    errors: list[str] = []
+    for doc_id in sorted(set(by_doc) | set(predictions)):
+        text = texts.get(doc_id)
+        golds = by_doc.get(doc_id, [])
+        preds = list(predictions.get(doc_id, ()))
+        n_pred += len(preds)
+        n_gold += len(golds)
+        if text is None:
+            errors.append(f"{doc_id}: no text")
+            continue
+        located = locate(text, golds)
+        for g, spans in zip(golds, located, strict=False):
+            if not spans:
+                errors.append(f"{doc_id}: gold content not found: {g.content[0][:60]!r}")
+        gold_chars = [_chars(text, spans) for spans in located]
+        pred_chars = [_chars(text, p.spans) for p in preds]
+        matched = _match(gold_chars, pred_chars, lambda s, g, p: 2 * s >= g and 2 * s >= p)
+        for gi, pi, jaccard in matched:
+            g, p = golds[gi], preds[pi]
+            tp += 1
+            strict += jaccard >= 0.95
+            if _speaker_ok(p.speaker, g, lenient=False):
+                attributed += 1
+            if _speaker_ok(p.speaker, g, lenient=True):
+                lenient += 1
+            kinds += p.kind == g.kind
+            for t in targets:
+                if t in g.stance:
+                    stance_pairs[t].append((g.stance[t], p.stance.get(t, "NONE")))
+    return GoldReport(
+        quote=PRF(tp=tp, predicted=n_pred, gold=n_gold),
+        strict=PRF(tp=strict, predicted=n_pred, gold=n_gold),
+        attribution=PRF(tp=attributed, predicted=n_pred, gold=n_gold),
+        speaker_accuracy=round(attributed / tp, 4) if tp else 0.0,
+        speaker_accuracy_lenient=round(lenient / tp, 4) if tp else 0.0,
+        kind_accuracy=round(kinds / tp, 4) if tp else 0.0,
+        stance={t: stance_report(t, pairs) for t, pairs in stance_pairs.items()},
+        errors=tuple(errors),
+    )
+
+
+# --------------------------------------------------------------------------- PolNeAR
+
+
+@attrs.frozen(kw_only=True)
+class PolnearEvent:
+    """One PolNeAR attribution event (brat ``E`` line)."""
+
+    content: tuple[tuple[int, int], ...]
+    source: tuple[tuple[int, int], ...] = ()
+    cue: tuple[tuple[int, int], ...] = ()
+
+    def marked(self, text: str) -> bool:
+        """Whether the content is, or holds, a passage in quotation marks."""
+        a = self.content[0][0]
+        b = self.content[-1][1]
+        inside = text[a:b]
+        around = text[max(0, a - 2) : a] + text[b : b + 2]
+        return any(m in inside for m in _MARKS) or any(m in around for m in _MARKS)
+
+
+def _brat_spans(field: str) -> tuple[tuple[int, int], ...]:
+    out = []
+    for part in field.split(";"):
+        a, b = part.split()
+        out.append((int(a), int(b)))
+    return tuple(out)
+
+
+def load_polnear(ann: Path | str) -> list[PolnearEvent]:
+    """Read the attribution events of one PolNeAR ``.ann`` file."""
+    spans: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}
+    events = []
+    lines = Path(ann).read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        if line.startswith("T"):
+            parts = line.split("\t")
+            if len(parts) < 2:
+                continue
+            label, _, where = parts[1].partition(" ")
+            try:
+                spans[parts[0]] = (label, _brat_spans(where))
+            except ValueError:
+                continue
+    for line in lines:
+        if not line.startswith("E"):
+            continue
+        parts = line.split("\t")
+        roles: dict[str, tuple[tuple[int, int], ...]] = {}
+        for arg in parts[1].split()[1:]:
+            role, _, ref = arg.partition(":")
+            if ref in spans:
+                roles[role] = spans[ref][1]
+        if "Content" in roles:
+            events.append(
+                PolnearEvent(content=roles["Content"], source=roles.get("Source", ()), cue=roles.get("Cue", ()))
+            )
+    return events
+
+
+@attrs.frozen(kw_only=True)
+class PolnearReport:
+    """Everything :func:`score_polnear` measures."""
+
+    events: PRF
+    marked_recall: float
+    unmarked_recall: float
+    marked_gold: int
+    unmarked_gold: int
+    speaker_mention_accuracy: float
+    speaker_pairs: int
+    documents: int
+    failed_documents: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-compatible summary."""
+        return {
+            "precision": round(self.events.precision, 4),
+            "recall": round(self.events.recall, 4),
+            "f1": self.events.f1,
+            "recall_with_marks": self.marked_recall,
+            "recall_without_marks": self.unmarked_recall,
+            "speaker_mention_accuracy": self.speaker_mention_accuracy,
+            "documents": self.documents,
+            "failed_documents": self.failed_documents,
+        }
+
+
+def score_polnear(
+    texts: Mapping[str, str],
+    gold: Mapping[str, Sequence[PolnearEvent]],
+    predictions: Mapping[str, Sequence[Prediction] | None],
+) -> PolnearReport:
+    """Score predictions against PolNeAR events.
+
+    A prediction matches the unmatched gold event with the largest overlap
+    ratio ``max(ov / len(pred), ov / len(gold)) >= 0.5``, greedily. A
+    document whose predictions are ``None`` failed (its gold still counts).
+    """
+    tp = n_pred = n_gold = 0
+    marked = [0, 0]
+    unmarked = [0, 0]
+    speaker_ok = speaker_n = 0
+    failed = 0
+    for doc_id, events in gold.items():
+        text = texts[doc_id]
+        preds = predictions.get(doc_id)
+        if preds is None:
+            failed += 1
+            preds = []
+        n_pred += len(preds)
+        n_gold += len(events)
+        gold_chars = [_chars(text, e.content) for e in events]
+        pred_chars = [_chars(text, p.spans) for p in preds]
+        pairs = []
+        for g, gc in enumerate(gold_chars):
+            for p, pc in enumerate(pred_chars):
+                shared = len(gc & pc)
+                if shared and gc and pc:
+                    ratio = max(shared / len(pc), shared / len(gc))
+                    if ratio >= 0.5:
+                        pairs.append((ratio, g, p))
+        pairs.sort(reverse=True)
+        used_g: set[int] = set()
+        used_p: set[int] = set()
+        for _, g, p in pairs:
+            if g in used_g or p in used_p:
+                continue
+            used_g.add(g)
+            used_p.add(p)
+            tp += 1
+            event, pred = events[g], preds[p]
+            if event.source:
+                speaker_n += 1
+                if pred.mention is not None and any(
+                    pred.mention[0] < b and a < pred.mention[1] for a, b in event.source
+                ):
+                    speaker_ok += 1
+        for g, event in enumerate(events):
+            bucket = marked if event.marked(text) else unmarked
+            bucket[1] += 1
+            bucket[0] += g in used_g
+    return PolnearReport(
+        events=PRF(tp=tp, predicted=n_pred, gold=n_gold),
+        marked_recall=round(marked[0] / marked[1], 4) if marked[1] else 0.0,
+        unmarked_recall=round(unmarked[0] / unmarked[1], 4) if unmarked[1] else 0.0,
+        marked_gold=marked[1],
+        unmarked_gold=unmarked[1],
+        speaker_mention_accuracy=round(speaker_ok / speaker_n, 4) if speaker_n else 0.0,
+        speaker_pairs=speaker_n,
+        documents=len(gold),
+        failed_documents=failed,
+    )
+
+
+# --------------------------------------------------------------------------- textacy baseline
+
+
+def textacy_predictions(doc: Any) -> list[Prediction] | None:
+    """textacy's ``direct_quotations`` on a parsed doc, as predictions.
+
+    Returns ``None`` when textacy refuses the document (it raises on an odd
+    number of quotation marks).
+    """
+    from textacy.extract import triples
+
+    try:
+        found = list(triples.direct_quotations(doc))
+    except ValueError:
+        return None
+    out = []
+    for speaker, _cue, content in found:
+        name = " ".join(t.text for t in speaker) if speaker else None
+        mention = (speaker[0].idx, speaker[-1].idx + len(speaker[-1].text)) if speaker else None
+        out.append(
+            Prediction(spans=((content.start_char, content.end_char),), kind="direct", speaker=name, mention=mention)
+        )
+    return out
+
+
+def kinds_count(predictions: Iterable[Prediction]) -> Counter[str]:
+    """How many predictions of each kind."""
+    return Counter(p.kind for p in predictions)

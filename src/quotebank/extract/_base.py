@@ -1,0 +1,248 @@
+"""Shared plumbing of the extractors: candidates, cue lookup, subjects, spans."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+import attrs
+from spacy.tokens import Doc, Span, Token
+
+from quotebank.extract._marks import QuotedPassage
+from quotebank.lexicons import Lexicons, ReportingVerb
+from quotebank.model import QuoteKind
+
+_TRIM = set(" \t\n\r\u00a0,;:.-\u2014\u2013\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e()")
+_TRIM_END = set(" \t\n\r\u00a0,;:-\u2014\u2013(")
+SENT_END = frozenset({".", "!", "?", "\u2026"})
+RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
+PARTICLES = ("out", "for", "on", "at", "in", "about", "to")
+
+
+@attrs.define(kw_only=True, eq=False)
+class Candidate:
+    """A quote before speaker resolution and stance (mutable while it is built)."""
+
+    kind: QuoteKind
+    pieces: list[tuple[int, int]]
+    cue: tuple[int, int] | None = None
+    cue_token: int | None = None
+    mention: tuple[int, int] | None = None  # token range [start, end) of the speaker mention
+    passages: list[int] = attrs.field(factory=list)
+    context: Candidate | None = None  # an earlier quote whose speaker this one takes
+    rule: str = ""
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+class DocIndex:
+    """Per-document lookups shared by the extractors."""
+
+    def __init__(self, doc: Doc, passages: Sequence[QuotedPassage], lexicons: Lexicons, min_strength: float) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lexicons
+        self.min_strength = min_strength
+        self.passages = list(passages)
+        self._names: set[str] | None = None
+        self._starts = [t.idx for t in doc]
+        spans = sorted((p.open, p.close + 1) for p in passages)
+        self._inside_starts = [a for a, _ in spans]
+        self._inside = spans
+        # paragraph starts: a run of line breaks (blank lines included) is one boundary
+        self.lines = [0] + [m.end() for m in re.finditer(r"\n[\s]*", self.text) if m.end() < len(self.text)]
+
+    # ----------------------------------------------------------------- positions
+
+    def paragraph(self, char: int) -> int:
+        """Index of the line (paragraph) holding ``char``."""
+        return bisect.bisect_right(self.lines, char) - 1
+
+    def token_at(self, char: int) -> int:
+        """Index of the token that holds (or follows) ``char``."""
+        i = bisect.bisect_right(self._starts, char) - 1
+        return max(i, 0)
+
+    def in_passage(self, char: int) -> int | None:
+        """Index (in ``self.passages`` order of open) of the passage whose marks enclose ``char``."""
+        i = bisect.bisect_right(self._inside_starts, char) - 1
+        if i >= 0 and self._inside[i][0] <= char < self._inside[i][1]:
+            return i
+        return None
+
+    def tokens(self, start: int, end: int) -> Span:
+        """Tokens overlapping characters ``[start, end)``."""
+        first = self.token_at(start)
+        last = self.token_at(max(end - 1, start))
+        return self.doc[first : last + 1]
+
+    # ----------------------------------------------------------------- cues
+
+    def cue(self, token: Token) -> tuple[ReportingVerb, Token | None] | None:
+        """The reporting verb ``token`` is, with its particle token, or ``None``."""
+        if not token.tag_.startswith("VB") and token.pos_ not in ("VERB",):
+            return None
+        if token.ent_type_ == "PERSON" or token.ent_type_ == "ORG":
+            return None
+        if token.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+            return None  # an adjectival use ("the so-called plan")
+        if token.i > 0 and token.doc[token.i - 1].pos_ in ("DET", "ADP") and token.doc[token.i - 1].lower_ != "to":
+            return None  # a noun use ("as calls for the war ...")
+        lemma = token.lemma_.lower()
+        particle = None
+        for child in token.children:
+            candidates = [child]
+            if child.dep_ in ("advcl", "ccomp", "xcomp") and child.i > token.i:
+                # "called for Israel to withdraw": "for" parsed as the clause's mark
+                candidates = [m for m in child.children if m.dep_ == "mark" and m.i == child.left_edge.i]
+            for part in candidates:
+                if part.dep_ in ("prt", "prep", "mark") and part.lower_ in PARTICLES:
+                    found = self.lex.reporting.verbs.get(f"{lemma} {part.lower_}")
+                    if found is not None and found.strength >= self.min_strength:
+                        return found, part
+        verb = self.lex.reporting.verbs.get(lemma)
+        if verb is None or verb.strength < self.min_strength:
+            return None
+        return verb, particle
+
+    def known_name(self, text: str) -> bool:
+        """Whether ``text`` is a name or alias in the speaker registry."""
+        if self._names is None:
+            names: set[str] = set()
+            for entry in self.lex.speakers:
+                names.add(entry.name.lower())
+                names.update(a.lower() for a in entry.aliases)
+            self._names = names
+        return text.lower().strip() in self._names
+
+    def is_cue(self, token: Token) -> bool:
+        """Whether ``token`` is a reporting verb."""
+        return self.cue(token) is not None
+
+    def cue_span(self, token: Token, particle: Token | None) -> tuple[int, int]:
+        start = token.idx
+        end = token.idx + len(token.text)
+        if particle is not None:
+            start = min(start, particle.idx)
+            end = max(end, particle.idx + len(particle.text))
+        # a negated or auxiliary-marked cue ("ruled out") keeps only the words themselves
+        return start, end
+
+
+def subject_of(token: Token, depth: int = 0, is_cue: Callable[[Token], bool] | None = None) -> Token | None:
+    """The grammatical source of a reporting verb: subject, agent, or the subject it inherits.
+
+    A participial cue with no subject ("..., ruling out a ceasefire") takes the
+    subject of the nearest reporting verb above it when ``is_cue`` tells one.
+    """
+    if depth > 4:
+        return None
+    participle = depth == 0 and token.dep_ in ("advcl", "conj") and token.tag_ == "VBG"
+    if participle and is_cue is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        up = token.head
+        for _ in range(4):
+            if is_cue(up):
+                return subject_of(up, 1)
+            if up.head.i == up.i:
+                break
+            up = up.head
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    if passive:
+        for child in token.children:
+            if child.dep_ == "agent":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return grandchild
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        # two subjects is a parse that swallowed a dateline: the nearest is the real one
+        child = min(subjects, key=lambda c: abs(c.i - token.i))
+        if child.lower_ in RELATIVE and token.dep_ == "relcl":
+            return token.head
+        return child
+    if passive:
+        # "X was quoted as saying": the subject of the passive verb is the source
+        for child in token.children:
+            if child.dep_ == "nsubjpass":
+                return child
+    if token.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp") and token.head.i != token.i:
+        head = token.head
+        if token.dep_ == "pcomp" and head.dep_ == "prep":
+            head = head.head
+        return subject_of(head, depth + 1)
+    if token.dep_ in ("acl", "relcl") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return token.head
+    return None
+
+
+def mention_range(token: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``token``, without relative clauses."""
+    drop: set[int] = set()
+    for t in token.subtree:
+        if t.dep_ in ("relcl", "acl") and t.i != token.i:
+            drop.update(x.i for x in t.subtree)
+    kept = [t for t in token.subtree if t.i not in drop]
+    # keep a contiguous run around the head
+    start = end = token.i
+    ids = {t.i for t in kept}
+    while start - 1 in ids:
+        start -= 1
+    while end + 1 in ids:
+        end += 1
+    doc = token.doc
+    # a dateline or a parenthesis before the name is not part of it
+    for k in range(token.i - 1, start - 1, -1):
+        if doc[k].text in (":", ")", "(", "\n") or "\n" in doc[k].text_with_ws:
+            start = k + 1
+            break
+    while start < end and (doc[start].is_punct or doc[start].dep_ == "cc"):
+        start += 1
+    while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
+        end -= 1
+    return start, end + 1
+
+
+def runs(tokens: Iterable[Token]) -> list[tuple[int, int]]:
+    """Character ranges of the contiguous runs of ``tokens``."""
+    ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    out: list[list[int]] = []
+    last = -2
+    for t in ordered:
+        if t.i == last + 1 and out:
+            out[-1][1] = t.idx + len(t.text)
+        else:
+            out.append([t.idx, t.idx + len(t.text)])
+        last = t.i
+    return [(a, b) for a, b in out]
+
+
+def merge_pieces(pieces: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sort pieces and merge the ones that overlap."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(pieces):
+        if b <= a:
+            continue
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def trim(text: str, start: int, end: int, *, keep_marks: bool = False) -> tuple[int, int]:
+    """Trim white space and punctuation (and, unless ``keep_marks``, quote marks) off a range."""
+    strip = _TRIM_END if keep_marks else _TRIM
+    while start < end and (text[start] in _TRIM or text[start].isspace()):
+        if keep_marks and text[start] in '"\u201c\u2018\u00ab\u201e':
+            break
+        start += 1
+    while end > start and (text[end - 1] in strip or text[end - 1].isspace()):
+        end -= 1
+    return start, end

@@ -1,0 +1,211 @@
+"""Pairing quotation marks into quoted passages, on plain text.
+
+Marks are paired by type, so an apostrophe (``Hamas’``, ``don’t``) never
+breaks the pairing of double marks. The news convention of a quotation that
+runs over several paragraphs (each paragraph opens with a mark and only the
+last closes) gives one passage with one piece per paragraph. An unmatched
+mark never stops the scan: the broken passage is dropped, or, for a closing
+mark with no opener at the start of its paragraph, opened at the paragraph's
+start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+
+__all__ = ["QuotedPassage", "find_quoted"]
+
+# opening mark -> the closing marks that end it
+_DOUBLE_PAIRS: dict[str, str] = {
+    "\u201c": "\u201d",  # “ ”
+    "\u201e": "\u201c\u201d",  # „ “ (German) and „ ” (Polish, Romanian)
+    "\u00ab": "\u00bb",  # « »
+    "\u00bb": "\u00ab",  # » « (Danish)
+    "\u201f": "\u201d",  # ‟ ”
+    "\u300c": "\u300d",  # 「 」
+    "\u300e": "\u300f",  # 『 』
+    "\uff02": "\uff02",  # ＂ ＂
+}
+_DOUBLE_CLOSERS = "\u201d\u00bb\u300d\u300f"
+_SINGLE_OPENERS = "\u2018\u201a\u2039'"
+_SINGLE_CLOSERS = "\u2019\u203a'"
+_OPEN_CONTEXT = " \t\n\r([{\u2014\u2013-/\u00a0"
+_PUNCT_AFTER = ' \t\n\r.,;:!?)]}\u2014\u2013-\u2026\u00a0"\u201d'
+
+
+@attrs.frozen(kw_only=True)
+class QuotedPassage:
+    """Text inside a pair of quotation marks.
+
+    Attributes:
+        open: offset of the opening mark (or of the paragraph start when the
+            opening mark is missing).
+        close: offset of the closing mark.
+        pieces: ``(start, end)`` of the text inside the marks, one per
+            paragraph the passage runs over.
+        single: whether single marks were used.
+    """
+
+    open: int
+    close: int
+    pieces: tuple[tuple[int, int], ...]
+    single: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def _is_straight_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before in _OPEN_CONTEXT or before in _DOUBLE_PAIRS) and not after.isspace()
+
+
+def _line_start(text: str, i: int) -> int:
+    return text.rfind("\n", 0, i) + 1
+
+
+def _at_paragraph_start(text: str, i: int) -> bool:
+    return not text[_line_start(text, i) : i].strip()
+
+
+def _pieces(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """Split ``text[start:end]`` at line breaks into trimmed, non-empty pieces."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        a, b = pos, stop
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        # a continued paragraph opens with its own mark: leave it out of the piece
+        if out and a < b and text[a] in _DOUBLE_PAIRS:
+            a += 1
+        if a < b:
+            out.append((a, b))
+        pos = stop + 1
+    return tuple(out)
+
+
+def _find_double(text: str) -> list[QuotedPassage]:
+    passages: list[QuotedPassage] = []
+    open_at: int | None = None
+    closers = ""
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\n" and open_at is not None:
+            # the passage runs past its paragraph: it continues only if the next
+            # non-blank line opens with a mark of the same kind
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            if j >= n or (text[j] != text[open_at] and not (text[open_at] == '"' and text[j] == '"')):
+                open_at = None
+            else:
+                i = j + 1
+                continue
+        elif open_at is not None and (ch in closers or (ch == '"' and closers == '"')):
+            if ch == '"' and _is_straight_open(text, i) and i - open_at > 1 and text[i - 1] in " \t":
+                # a straight mark that can only open: the earlier one was unmatched
+                open_at, closers = i, '"'
+            else:
+                pieces = _pieces(text, open_at + 1, i)
+                if pieces:
+                    passages.append(QuotedPassage(open=open_at, close=i, pieces=pieces))
+                open_at = None
+        elif ch in _DOUBLE_PAIRS or (ch == '"' and _is_straight_open(text, i)):
+            open_at, closers = i, _DOUBLE_PAIRS.get(ch, '"')
+        elif ch in _DOUBLE_CLOSERS or ch == '"':
+            # a closing mark with no opener: open it at its paragraph's start when
+            # the text before it there is a passage of its own
+            start = _line_start(text, i)
+            previous = passages[-1].close if passages else -1
+            if previous < start and text[start:i].strip():
+                lead = start
+                while lead < i and (text[lead].isspace() or text[lead] in _SINGLE_OPENERS):
+                    lead += 1
+                pieces = _pieces(text, lead, i)
+                if pieces:
+                    passages.append(QuotedPassage(open=start, close=i, pieces=pieces))
+        i += 1
+    return passages
+
+
+def _find_single(text: str, taken: list[tuple[int, int]]) -> list[QuotedPassage]:
+    passages: list[QuotedPassage] = []
+    inside = _covered(taken)
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch in _SINGLE_OPENERS and not inside(i) and _is_straight_open(text, i) and ch != "\u2019":
+            j = i + 1
+            stop = text.find("\n", j)
+            stop = n if stop == -1 else stop
+            close = -1
+            while j < stop:
+                c = text[j]
+                if inside(j):
+                    break
+                if c in _SINGLE_CLOSERS and not text[j - 1].isspace():
+                    after = text[j + 1] if j + 1 < n else " "
+                    if after in _PUNCT_AFTER:
+                        close = j
+                        break
+                j += 1
+            if close > i + 1:
+                pieces = _pieces(text, i + 1, close)
+                if pieces:
+                    passages.append(QuotedPassage(open=i, close=close, pieces=pieces, single=True))
+                i = close + 1
+                continue
+        i += 1
+    return passages
+
+
+def _covered(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    ordered = sorted(spans)
+
+    def inside(i: int) -> bool:
+        lo, hi = 0, len(ordered)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if ordered[mid][1] < i:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo < len(ordered) and ordered[lo][0] <= i <= ordered[lo][1]
+
+    return inside
+
+
+def find_quoted(text: str) -> list[QuotedPassage]:
+    """Find every quoted passage of ``text``, in text order.
+
+    Args:
+        text: the document.
+
+    Returns:
+        The passages in double marks, then those in single marks that are not
+        inside a double-marked passage, merged in text order.
+
+    Examples:
+        >>> text = "“Hamas’ demands,” he said, ‘are absurd’."
+        >>> [text[a:b] for p in find_quoted(text) for a, b in p.pieces]
+        ['Hamas’ demands,', 'are absurd']
+    """
+    double = _find_double(text)
+    single = _find_single(text, [(p.open, p.close) for p in double])
+    return sorted(double + single, key=lambda p: p.open)

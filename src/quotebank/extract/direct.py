@@ -1,0 +1,259 @@
+"""Direct quotes: passages in quotation marks and the words that attribute them.
+
+A quoted passage is attributed, in this order, by
+
+* a cue after it in the same sentence (``“…,” Netanyahu said``; ``“…,” said X``);
+* a cue before it that ends in a colon or comma (``He said, “…”``; ``X: “…”``);
+* a dash after it (``“…” — Name``);
+* a cue that governs it in the parse (``called the city “Hamas’ last stronghold”``);
+* an earlier quote: a passage with no cue of its own continues the direct quote
+  just before it (one more piece of the same quote), or, a paragraph or two on,
+  is a new quote by the same speaker.
+
+Short fragments with no attribution (scare quotes, titles, banners) are not quotes.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from quotebank.extract._base import SENT_END, Candidate, DocIndex, mention_range, subject_of
+from quotebank.extract._marks import QuotedPassage
+from quotebank.model import QuoteKind
+
+__all__ = ["attribute_passages"]
+
+_DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
+_SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_MIN_FOLLOW_WORDS = 4
+_GOVERNED_DEPS = frozenset(
+    {"dobj", "oprd", "attr", "ccomp", "xcomp", "appos", "npadvmod", "dep", "conj", "acomp", "pobj", "prep"}
+)
+_MAX_GAP_TOKENS = 25
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _after_frame(index: DocIndex, passage: QuotedPassage) -> list[Token]:
+    doc = index.doc
+    out = []
+    i = index.token_at(passage.close + 1)
+    while i < len(doc) and doc[i].idx <= passage.close:
+        i += 1
+    para = index.paragraph(passage.close)
+    while i < len(doc):
+        t = doc[i]
+        if index.paragraph(t.idx) != para or index.in_passage(t.idx) is not None:
+            break
+        if t.text in SENT_END:
+            break
+        out.append(t)
+        i += 1
+    return out
+
+
+def _before_frame(index: DocIndex, passage: QuotedPassage) -> list[Token]:
+    doc = index.doc
+    out: list[Token] = []
+    i = index.token_at(passage.open) - 1
+    para = index.paragraph(passage.open)
+    while i >= 0:
+        t = doc[i]
+        if t.idx >= passage.open:
+            i -= 1
+            continue
+        if index.paragraph(t.idx) != para or index.in_passage(t.idx) is not None:
+            break
+        if t.text in SENT_END:
+            break
+        out.append(t)
+        i -= 1
+    out.reverse()
+    return out
+
+
+def _cue_in(index: DocIndex, frame: list[Token], *, last: bool) -> tuple[Token, Token | None] | None:
+    ordered = reversed(frame) if last else iter(frame)
+    for t in ordered:
+        found = index.cue(t)
+        if found is not None and ("direct" in found[0].frames or "clause" in found[0].frames):
+            return t, found[1]
+    return None
+
+
+def _source(token: Token, frame: list[Token]) -> Token | None:
+    source = subject_of(token)
+    if source is not None:
+        return source
+    # a parse that lost the subject: the nearest name or pronoun in the frame
+    members = {t.i for t in frame}
+    best = None
+    for t in frame:
+        named = t.pos_ in ("PROPN", "PRON") or t.ent_type_ in _SPEAKER_ENTS
+        if named and t.dep_ != "poss" and (best is None or abs(t.i - token.i) < abs(best.i - token.i)):
+            best = t
+    if best is not None:
+        while best.dep_ in ("compound", "flat") and best.head.i in members:
+            best = best.head
+    return best
+
+
+def _entity_at(frame: list[Token]) -> tuple[int, int] | None:
+    for t in frame:
+        if t.ent_type_ in _SPEAKER_ENTS or t.pos_ == "PROPN":
+            head = t
+            while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+                head = head.head
+            return mention_range(head)
+    return None
+
+
+def _governing_cue(index: DocIndex, passage: QuotedPassage) -> tuple[Token, Token | None] | None:
+    """A cue whose complement holds the passage ("called the city “…”")."""
+    inner = index.tokens(passage.start, passage.end)
+    if not len(inner):
+        return None
+    head = inner.root
+    for _ in range(5):
+        if head.dep_ not in _GOVERNED_DEPS or head.head.i == head.i:
+            return None
+        head = head.head
+        if passage.open <= head.idx <= passage.close:
+            continue
+        if head.pos_ in ("VERB", "AUX"):
+            found = index.cue(head)
+            # "a forum called “The Heroic”" names, it does not report: the cue needs a subject
+            has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+            if found is not None and "direct" in found[0].frames and has_subject:
+                return head, found[1]
+            return None
+    return None
+
+
+def _attribute(index: DocIndex, k: int) -> Candidate | None:
+    passage = index.passages[k]
+    inner = index.text[passage.start : passage.end].rstrip()
+    pieces = list(passage.pieces)
+    after = _after_frame(index, passage)
+    ends_open = bool(inner) and inner[-1] in ",?!\u2026\u2014\u2013-:"
+    if after and (ends_open or len(after) <= 8):
+        found = _cue_in(index, after, last=False)
+        if found is not None and not ends_open and found[0].i - after[0].i > 3:
+            found = None  # “… a full stop.” and a cue far on belongs to other words
+        if found is not None:
+            token, particle = found
+            source = _source(token, after)
+            return Candidate(
+                kind=QuoteKind.DIRECT,
+                pieces=pieces,
+                cue=index.cue_span(token, particle),
+                cue_token=token.i,
+                mention=None if source is None else mention_range(source),
+                passages=[k],
+                rule="cue_after",
+            )
+        if after[0].text in _DASHES:
+            mention = _entity_at(after[1:])
+            if mention is not None:
+                return Candidate(kind=QuoteKind.DIRECT, pieces=pieces, mention=mention, passages=[k], rule="dash")
+    before = _before_frame(index, passage)
+    if before and before[-1].text in (":", ","):
+        found = _cue_in(index, before, last=True)
+        if found is not None:
+            token, particle = found
+            source = _source(token, before)
+            return Candidate(
+                kind=QuoteKind.DIRECT,
+                pieces=pieces,
+                cue=index.cue_span(token, particle),
+                cue_token=token.i,
+                mention=None if source is None else mention_range(source),
+                passages=[k],
+                rule="cue_before",
+            )
+        if before[-1].text == ":" and len(before) <= 6:
+            mention = _entity_at(before[:-1])
+            if mention is not None:
+                return Candidate(kind=QuoteKind.DIRECT, pieces=pieces, mention=mention, passages=[k], rule="colon")
+    governing = _governing_cue(index, passage)
+    if governing is not None:
+        token, particle = governing
+        source = subject_of(token)
+        return Candidate(
+            kind=QuoteKind.DIRECT,
+            pieces=pieces,
+            cue=index.cue_span(token, particle),
+            cue_token=token.i,
+            mention=None if source is None else mention_range(source),
+            passages=[k],
+            rule="governed",
+        )
+    return None
+
+
+def _starts_sentence(index: DocIndex, passage: QuotedPassage) -> bool:
+    before = index.text[index.lines[index.paragraph(passage.open)] : passage.open].rstrip()
+    return not before or before[-1] in '.!?\u2026\u201d"' or before.endswith(":")
+
+
+def attribute_passages(index: DocIndex, used: set[int], quotes: list[Candidate]) -> list[Candidate]:
+    """Attribute the quoted passages no reported quote has claimed.
+
+    Args:
+        index: the document's lookups.
+        used: indexes of passages already inside a quote.
+        quotes: the quotes found so far (read, to continue a previous quote).
+
+    Returns:
+        New direct quotes; passages that continue an existing quote are
+        appended to it as pieces in place.
+    """
+    out: list[Candidate] = []
+    for k, passage in enumerate(index.passages):
+        if k in used:
+            continue
+        candidate = _attribute(index, k)
+        if candidate is not None:
+            # one cue, one quote: a split quote (“A,” he said, “B.”) joins its first part
+            twin = next(
+                (q for q in (*quotes, *out) if q.cue_token is not None and q.cue_token == candidate.cue_token),
+                None,
+            )
+            if twin is not None and twin.kind is QuoteKind.DIRECT:
+                twin.pieces = sorted({*twin.pieces, *candidate.pieces})
+                twin.passages.append(k)
+                used.add(k)
+                continue
+            if twin is None:
+                out.append(candidate)
+                used.add(k)
+                continue
+        inner = index.text[passage.start : passage.end]
+        if _words(inner) < _MIN_FOLLOW_WORDS or not _starts_sentence(index, passage):
+            continue
+        # a passage with no cue continues the nearest earlier direct quote
+        earlier = [q for q in (*quotes, *out) if q.end <= passage.open]
+        if not earlier:
+            continue
+        previous = max(earlier, key=lambda q: q.end)
+        gap = index.tokens(previous.end, passage.open)
+        para_gap = index.paragraph(passage.open) - index.paragraph(previous.end)
+        stops = sum(1 for t in gap if t.text in SENT_END)
+        if previous.kind is QuoteKind.DIRECT and len(gap) <= _MAX_GAP_TOKENS and para_gap <= 1 and stops <= 1:
+            previous.pieces = sorted({*previous.pieces, *passage.pieces})
+            previous.passages.append(k)
+            used.add(k)
+        elif para_gap <= 2:
+            out.append(
+                Candidate(
+                    kind=QuoteKind.DIRECT,
+                    pieces=list(passage.pieces),
+                    passages=[k],
+                    context=previous,
+                    rule="follow_on",
+                )
+            )
+            used.add(k)
+    return out

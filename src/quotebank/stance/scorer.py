@@ -1,0 +1,484 @@
+"""The transparent lexicon-and-rule stance scorer.
+
+For each target (a file in ``data/lexicons/stance/``) and each quote:
+
+1. **Terms**: find the target's terms (and contrastive terms, whose polarity
+   is flipped) in the quote's content and the sentence it stands in. A target
+   with anchors ("Rafah") counts only when an anchor, or a deictic word
+   ("the city") with the anchor named nearby, is present.
+2. **Attachment**: walk up the dependency parse from each term; every
+   evaluative cue on the way multiplies the polarity by its sign, the nearest
+   one gives the strength. Cues that modify the term (``ludicrous demands``,
+   ``the invasion was imminent``) count too; a cue in a short window is the
+   fallback when the parse attaches nothing.
+3. **Modifiers**: negation flips (``will not stop fighting``; negated
+   negatives cancel), hedges weaken and boosters strengthen, the clause after
+   "but" outweighs the one before, an "although" clause is weakened, and a
+   term inside an "if" clause takes the polarity of the main clause
+   (``if they go into Rafah, they will not get our support``).
+4. **Patterns**: implied-stance lemma sequences (``fight until * victory``).
+5. The signed sum of the evidence gives the score (``tanh``, in [-1, 1]) and
+   the label (FAVOR above the threshold, AGAINST below its negative).
+
+No speaker is ever consulted: the same words get the same label from anyone.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+
+import attrs
+from spacy.tokens import Doc, Token
+
+from quotebank.lexicons import Lexicons, StanceTarget
+from quotebank.model import Evidence, Stance, StanceLabel, TextSpan
+
+__all__ = ["StanceScorer"]
+
+_MAX_HOPS = 7
+_WINDOW = 4
+_CONTEXT_WEIGHT = 0.5
+_WINDOW_WEIGHT = 0.5
+_STOP_DEPS = frozenset({"relcl"})
+
+Tokenize = Callable[[str], Sequence[str]]
+
+
+@attrs.frozen(kw_only=True)
+class _Phrase:
+    words: tuple[str, ...]
+    weight: float
+    name: str
+
+
+class _Lookup:
+    """Phrases by first word, matched on token lemma or lower-case text."""
+
+    def __init__(self, phrases: Sequence[_Phrase]) -> None:
+        self.first: dict[str, list[_Phrase]] = {}
+        for phrase in phrases:
+            if phrase.words:
+                self.first.setdefault(phrase.words[0], []).append(phrase)
+        for items in self.first.values():
+            items.sort(key=lambda p: len(p.words), reverse=True)
+
+    def match(self, doc: Doc, i: int, stop: int) -> tuple[_Phrase, int] | None:
+        t = doc[i]
+        options = self.first.get(t.lemma_.lower()) or self.first.get(t.lower_)
+        if not options:
+            return None
+        for phrase in options:
+            n = len(phrase.words)
+            if i + n > stop:
+                continue
+            if all(_is(doc[i + k], phrase.words[k]) for k in range(n)):
+                return phrase, i + n
+        return None
+
+
+def _is(token: Token, word: str) -> bool:
+    return token.lower_ == word or token.lemma_.lower() == word
+
+
+@attrs.frozen(kw_only=True)
+class _Compiled:
+    target: StanceTarget
+    terms: _Lookup
+    cues: _Lookup
+    anchors: frozenset[str]
+    deictic: frozenset[str]
+
+
+@attrs.define(kw_only=True, eq=False)
+class _Scope:
+    """The tokens a quote's stance is read from."""
+
+    start: int  # token range of the sentence(s) around the quote
+    end: int
+    content: set[int]
+
+
+class StanceScorer:
+    """Scores quotes against every stance target of the lexicons.
+
+    Args:
+        lexicons: the loaded lexicons (targets, evaluative cues, modifiers).
+        tokenize: splits a lexicon phrase into words the way the pipeline's
+            tokenizer does (so "non-starter" matches its three tokens).
+        threshold: the absolute score from which a label is FAVOR or AGAINST.
+    """
+
+    def __init__(self, lexicons: Lexicons, tokenize: Tokenize, *, threshold: float = 0.25) -> None:
+        self.lex = lexicons
+        self.mod = lexicons.modifiers
+        self.threshold = threshold
+        self._compiled: list[_Compiled] = []
+        for target in lexicons.targets.values():
+            cues = dict(lexicons.evaluative.cues)
+            cues.update(target.cues)
+            terms = [
+                _Phrase(words=_words(tokenize, t), weight=0.5 if t in target.weak_terms else 1.0, name=t)
+                for t in target.terms
+            ]
+            terms += [_Phrase(words=_words(tokenize, t), weight=-1.0, name=t) for t in target.contrastive]
+            self._compiled.append(
+                _Compiled(
+                    target=target,
+                    terms=_Lookup(terms),
+                    cues=_Lookup([_Phrase(words=_words(tokenize, c), weight=w, name=c) for c, w in cues.items()]),
+                    anchors=frozenset(a.lower() for a in target.anchors),
+                    deictic=frozenset(target.deictic),
+                )
+            )
+        self._patterns = {
+            c.target.id: [(tuple(_words(tokenize, " ".join(p.lemmas))), p) for p in c.target.patterns]
+            for c in self._compiled
+        }
+
+    @property
+    def targets(self) -> list[str]:
+        """The target ids, in load order."""
+        return [c.target.id for c in self._compiled]
+
+    def score(self, doc: Doc, pieces: Sequence[tuple[int, int]], *, context: bool = True) -> dict[str, Stance]:
+        """Score one quote of a parsed document against every target.
+
+        Args:
+            doc: the parsed document.
+            pieces: the character ranges of the quote's content.
+            context: also read the sentence(s) the quote stands in.
+
+        Returns:
+            A stance per target id.
+        """
+        scope = self._scope(doc, pieces, context)
+        return {c.target.id: self._score_target(doc, scope, c) for c in self._compiled}
+
+    # ----------------------------------------------------------------- scope
+
+    def _scope(self, doc: Doc, pieces: Sequence[tuple[int, int]], context: bool) -> _Scope:
+        content: set[int] = set()
+        for a, b in pieces:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                content.update(range(span.start, span.end))
+        if not content:
+            return _Scope(start=0, end=0, content=set())
+        first, last = min(content), max(content)
+        if context:
+            start = doc[first].sent.start
+            end = doc[last].sent.end
+        else:
+            start, end = first, last + 1
+        return _Scope(start=start, end=end, content=content)
+
+    def _anchored(self, doc: Doc, scope: _Scope, c: _Compiled) -> bool:
+        if not c.anchors:
+            return True
+        words = {doc[i].lower_ for i in range(scope.start, scope.end)}
+        if words & c.anchors:
+            return True
+        if not words & c.deictic:
+            return False
+        # the deictic word points back at an anchor named in this or the previous paragraph
+        text = doc.text
+        begin = doc[scope.start].idx
+        para = text.rfind("\n", 0, begin)
+        para = text.rfind("\n", 0, max(para, 0)) if para > 0 else para
+        window = text[max(para, 0) : doc[scope.end - 1].idx].lower()
+        return any(anchor in window for anchor in c.anchors)
+
+    # ----------------------------------------------------------------- evidence
+
+    def _score_target(self, doc: Doc, scope: _Scope, c: _Compiled) -> Stance:
+        target = c.target.id
+        if scope.end <= scope.start or not self._anchored(doc, scope, c):
+            return Stance(target=target, label=StanceLabel.NONE, score=0.0)
+        cue_at: dict[int, tuple[_Phrase, int, int]] = {}
+        i = scope.start
+        while i < scope.end:
+            found = c.cues.match(doc, i, scope.end)
+            if found is not None:
+                phrase, stop = found
+                for k in range(i, stop):
+                    cue_at[k] = (phrase, i, stop)
+                i = stop
+            else:
+                i += 1
+        evidence: list[Evidence] = []
+        i = scope.start
+        while i < scope.end:
+            found = c.terms.match(doc, i, scope.end)
+            if found is None:
+                i += 1
+                continue
+            phrase, stop = found
+            term_tokens = range(i, stop)
+            head = _head_of(doc, i, stop)
+            in_content = any(k in scope.content for k in term_tokens)
+            base = 1.0 if in_content else _CONTEXT_WEIGHT
+            evidence.extend(self._attach(doc, scope, head, set(term_tokens), phrase, base, cue_at))
+            i = stop
+        evidence.extend(self._patterns_in(doc, scope, c))
+        total = sum(e.weight for e in evidence)
+        score = math.tanh(total)
+        if score >= self.threshold:
+            label = StanceLabel.FAVOR
+        elif score <= -self.threshold:
+            label = StanceLabel.AGAINST
+        else:
+            label = StanceLabel.NONE
+        evidence.sort(key=lambda e: (e.span.start if e.span else -1, e.rule))
+        return Stance(target=target, label=label, score=round(score, 4), evidence=evidence)
+
+    def _negated(self, token: Token) -> bool:
+        for child in token.children:
+            if child.dep_ == "neg" or (
+                child.lower_ in self.mod.negators and child.dep_ in ("advmod", "det", "aux", "preconj")
+            ):
+                return True
+        return False
+
+    def _factor(self, token: Token) -> tuple[float, list[str]]:
+        """Hedges and boosters on a verb (its auxiliaries and adverbs)."""
+        factor, notes = 1.0, []
+        for child in token.children:
+            if child.dep_ in ("aux", "advmod", "amod"):
+                word = child.lower_
+                if word in self.mod.hedges:
+                    factor *= self.mod.hedges[word]
+                    notes.append(f"hedge:{word}")
+                elif word in self.mod.boosters:
+                    factor *= self.mod.boosters[word]
+                    notes.append(f"booster:{word}")
+        return factor, notes
+
+    def _clause_factor(self, token: Token) -> tuple[float, list[str]]:
+        """Contrast and concession around the clause holding ``token``."""
+        factor, notes = 1.0, []
+        clause = token
+        while clause.dep_ not in ("ROOT", "conj", "advcl", "ccomp") and clause.head.i != clause.i:
+            clause = clause.head
+        for child in clause.children:
+            if child.dep_ == "mark" and child.lower_ in self.mod.concessive:
+                factor *= self.mod.concessive_factor
+                notes.append(f"concessive:{child.lower_}")
+        if clause.dep_ == "conj":
+            cc = [x for x in clause.head.children if x.dep_ == "cc" and x.i < clause.i]
+            if any(x.lower_ in self.mod.contrast for x in cc):
+                factor *= self.mod.contrast_after
+                notes.append("contrast:after")
+        else:
+            for child in clause.children:
+                if child.dep_ == "conj" and child.i > token.i:
+                    cc = [x for x in clause.children if x.dep_ == "cc" and x.i < child.i]
+                    if any(x.lower_ in self.mod.contrast for x in cc):
+                        factor *= self.mod.contrast_before
+                        notes.append("contrast:before")
+        return factor, notes
+
+    def _span(self, doc: Doc, start: int, stop: int) -> TextSpan:
+        a = doc[start].idx
+        b = doc[stop - 1].idx + len(doc[stop - 1].text)
+        return TextSpan(start=a, end=b, text=doc.text[a:b])
+
+    def _attach(
+        self,
+        doc: Doc,
+        scope: _Scope,
+        head: Token,
+        term_tokens: set[int],
+        phrase: _Phrase,
+        base: float,
+        cue_at: Mapping[int, tuple[_Phrase, int, int]],
+    ) -> list[Evidence]:
+        polarity = 1.0 if phrase.weight > 0 else -1.0
+        strength = abs(phrase.weight)
+        notes: list[str] = [f"term:{phrase.name}"]
+        if phrase.weight < 0:
+            notes.append("contrastive")
+        if self._negated(head):
+            polarity = -polarity
+            notes.append("negation")
+        nearest: tuple[_Phrase, int, int] | None = None
+        factor = 1.0
+        seen: set[int] = set()
+        token = head
+        for _ in range(_MAX_HOPS):
+            if token.dep_ in _STOP_DEPS or token.head.i == token.i:
+                break
+            if token.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in self.mod.conditional for m in token.children
+            ):
+                # a condition takes its meaning from the main clause
+                main = self._clause_polarity(doc, token.head, token, scope, cue_at)
+                if main is not None:
+                    sign, main_cue = main
+                    polarity *= sign
+                    notes.append("conditional")
+                    nearest = nearest or main_cue
+                break
+            token = token.head
+            if token.i < scope.start or token.i >= scope.end:
+                break
+            cue = cue_at.get(token.i)
+            if cue is not None and cue[1] not in seen and token.i not in term_tokens:
+                seen.add(cue[1])
+                polarity *= 1.0 if cue[0].weight > 0 else -1.0
+                if self._negated(token) or any(self._negated(doc[k]) for k in range(cue[1], cue[2])):
+                    polarity = -polarity
+                    notes.append("negation")
+                f, fn = self._factor(token)
+                factor *= f
+                notes.extend(fn)
+                if nearest is None:
+                    nearest = cue
+            elif token.pos_ in ("VERB", "AUX") and self._negated(token) and nearest is not None:
+                polarity = -polarity
+                notes.append("negation")
+        out: list[Evidence] = []
+        cf, cnotes = self._clause_factor(head)
+        if nearest is not None:
+            phrase_cue, a, b = nearest
+            weight = polarity * abs(phrase_cue.weight) * strength * base * factor * cf
+            out.append(
+                Evidence(
+                    rule="cue",
+                    cue=" ".join([phrase_cue.name, "->", phrase.name, *notes[1:], *cnotes]),
+                    weight=round(weight, 4),
+                    span=self._span(doc, a, b),
+                )
+            )
+        # modifiers of the term: "ludicrous demands", "the invasion was imminent"
+        mods = [child for child in head.children if child.dep_ in ("amod", "compound", "acomp", "nmod")]
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            mods += [c for c in head.head.children if c.dep_ in ("acomp", "attr") and c.i != head.i]
+        used = {nearest[1]} if nearest else set()
+        for m in mods:
+            for k in [m.i, *[x.i for x in m.children if x.dep_ in ("amod", "det")]]:
+                cue = cue_at.get(k)
+                if cue is None or cue[1] in used or k in term_tokens:
+                    continue
+                used.add(cue[1])
+                sign = (1.0 if phrase.weight > 0 else -1.0) * (1.0 if cue[0].weight > 0 else -1.0)
+                if self._negated(doc[k]) or (doc[k].dep_ in ("acomp", "attr") and self._negated(doc[k].head)):
+                    sign = -sign
+                out.append(
+                    Evidence(
+                        rule="modifier",
+                        cue=f"{cue[0].name} -> {phrase.name}",
+                        weight=round(sign * abs(cue[0].weight) * strength * base * cf, 4),
+                        span=self._span(doc, cue[1], cue[2]),
+                    )
+                )
+        if not out:
+            lo = max(scope.start, min(term_tokens) - _WINDOW)
+            hi = min(scope.end, max(term_tokens) + _WINDOW + 1)
+            for k in range(lo, hi):
+                cue = cue_at.get(k)
+                if cue is None or k in term_tokens or cue[1] != k:
+                    continue
+                if doc[k].sent != head.sent:
+                    continue
+                sign = (1.0 if phrase.weight > 0 else -1.0) * (1.0 if cue[0].weight > 0 else -1.0)
+                if self._negated(doc[k]) or self._negated(doc[k].head):
+                    sign = -sign
+                out.append(
+                    Evidence(
+                        rule="window",
+                        cue=f"{cue[0].name} ~ {phrase.name}",
+                        weight=round(sign * abs(cue[0].weight) * strength * base * _WINDOW_WEIGHT, 4),
+                        span=self._span(doc, cue[1], cue[2]),
+                    )
+                )
+                break
+        return out
+
+    def _clause_polarity(
+        self,
+        doc: Doc,
+        main: Token,
+        condition: Token,
+        scope: _Scope,
+        cue_at: Mapping[int, tuple[_Phrase, int, int]],
+    ) -> tuple[float, tuple[_Phrase, int, int]] | None:
+        inside = {t.i for t in condition.subtree}
+        total = 0.0
+        first = None
+        for t in main.subtree:
+            if t.i in inside or t.i < scope.start or t.i >= scope.end:
+                continue
+            cue: tuple[_Phrase, int, int] | None = cue_at.get(t.i)
+            if cue is None or cue[1] != t.i:
+                continue
+            sign = 1.0 if cue[0].weight > 0 else -1.0
+            if self._negated(t) or self._negated(t.head) or self._negated(main):
+                sign = -sign
+            total += sign * abs(cue[0].weight)
+            first = first or cue
+        if first is None or total == 0:
+            return None
+        return (1.0 if total > 0 else -1.0), first
+
+    def _patterns_in(self, doc: Doc, scope: _Scope, c: _Compiled) -> list[Evidence]:
+        out = []
+        for words, pattern in self._patterns[c.target.id]:
+            i = scope.start
+            while i < scope.end:
+                stop = _match_pattern(doc, i, scope.end, words)
+                if stop is None:
+                    i += 1
+                    continue
+                in_content = any(k in scope.content for k in range(i, stop))
+                sign = 1.0 if pattern.label is StanceLabel.FAVOR else -1.0
+                weight = sign * pattern.weight * (1.0 if in_content else _CONTEXT_WEIGHT)
+                out.append(
+                    Evidence(
+                        rule="pattern",
+                        cue=" ".join(pattern.lemmas),
+                        weight=round(weight, 4),
+                        span=self._span(doc, i, stop),
+                    )
+                )
+                i = stop
+        return out
+
+
+def _words(tokenize: Tokenize, phrase: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in tokenize(phrase) if w.strip())
+
+
+def _head_of(doc: Doc, start: int, stop: int) -> Token:
+    """The token of ``doc[start:stop]`` whose head lies outside it."""
+    for k in range(start, stop):
+        t = doc[k]
+        if not start <= t.head.i < stop or t.head.i == t.i:
+            return t
+    return doc[stop - 1]
+
+
+def _match_pattern(doc: Doc, i: int, stop: int, words: Sequence[str]) -> int | None:
+    """Match lemma ``words`` at token ``i``; ``*`` skips zero to three tokens."""
+    if not words or not _is(doc[i], words[0]):
+        return None
+    pos = i + 1
+    k = 1
+    while k < len(words):
+        if words[k] == "*":
+            nxt = words[k + 1] if k + 1 < len(words) else None
+            if nxt is None:
+                return pos
+            for skip in range(4):
+                if pos + skip < stop and _is(doc[pos + skip], nxt):
+                    pos = pos + skip + 1
+                    k += 2
+                    break
+            else:
+                return None
+            continue
+        if pos >= stop or not _is(doc[pos], words[k]):
+            return None
+        pos += 1
+        k += 1
+    return pos

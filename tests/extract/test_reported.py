@@ -1,0 +1,82 @@
+"""Indirect and mixed quotes through reporting cues and their frames."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotebank
+from quotebank import QuoteKind
+
+
+def _quotes(extractor: quotebank.Extractor, text: str) -> list[tuple[str, str, str | None, str | None]]:
+    return [
+        (q.kind.value, q.text, q.speaker.name if q.speaker else None, q.cue.text if q.cue else None)
+        for q in extractor.extract(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("The mayor said that the bridge would reopen in May.", "the bridge would reopen in May", "said"),
+        ("The bridge would reopen in May, the mayor said.", "The bridge would reopen in May", "said"),
+        ("The mayor vowed to reopen the bridge in May.", "to reopen the bridge in May", "vowed"),
+        ("The mayor urged residents to avoid the bridge.", "to avoid the bridge", "urged"),
+        ("The mayor accused the contractor of hiding the cracks.", "hiding the cracks", "accused"),
+        ("The mayor called for an inquiry into the collapse.", "an inquiry into the collapse", "called for"),
+    ],
+)
+def test_frames(extractor: quotebank.Extractor, text: str, content: str, cue: str) -> None:
+    [(kind, found, speaker, found_cue)] = _quotes(extractor, text)
+    assert kind == "indirect"
+    assert found == content
+    assert found_cue == cue
+    assert speaker == "mayor"
+
+
+def test_according_to(extractor: quotebank.Extractor) -> None:
+    text = "At least 40 people were hurt in the blast, according to the health ministry in Gaza."
+    [(kind, content, speaker, cue)] = _quotes(extractor, text)
+    assert (kind, cue, speaker) == ("indirect", "according to", "health ministry in Gaza")
+    assert content == "At least 40 people were hurt in the blast"
+
+
+def test_mixed_quote_keeps_the_whole_clause(extractor: quotebank.Extractor) -> None:
+    text = "Netanyahu said Israel would not accept the group’s “ludicrous demands.”"
+    [quote] = extractor.extract(text)
+    assert quote.kind is QuoteKind.MIXED
+    assert quote.text.startswith("Israel would not accept")
+    assert quote.text.endswith("”")
+
+
+def test_direct_quote_under_a_reporting_verb_is_direct(extractor: quotebank.Extractor) -> None:
+    text = "He commented on the plan, stating that “giving in to these demands will only invite another war.”"
+    [quote] = extractor.extract(text)
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.text.startswith("giving in")
+
+
+def test_coordinated_reports_are_two_quotes(extractor: quotebank.Extractor) -> None:
+    text = "The army says it takes steps to protect civilians and accuses the militants of hiding in schools."
+    kinds = _quotes(extractor, text)
+    assert [k[3] for k in kinds] == ["says", "accuses"]
+
+
+def test_nested_report_stays_inside(extractor: quotebank.Extractor) -> None:
+    text = "Relatives of hostages said they would protest at what they said was a scandalous decision."
+    quotes = extractor.extract(text)
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None
+    assert quotes[0].speaker.name == "hostage families"
+
+
+def test_headline_colon_form(extractor: quotebank.Extractor) -> None:
+    [(kind, content, speaker, cue)] = _quotes(
+        extractor, "Gallant: Hamas uninterested in a deal\n\nMore text follows here."
+    )
+    assert (kind, speaker, cue) == ("indirect", "Yoav Gallant", None)
+    assert content == "Hamas uninterested in a deal"
+
+
+def test_no_reporting_no_quote(extractor: quotebank.Extractor) -> None:
+    assert extractor.extract("The bridge reopened in May after repairs that cost millions.") == []

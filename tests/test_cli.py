@@ -1,0 +1,158 @@
+"""The command line: JSONL schema, formats, bad files, atomic output, resume."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quotebank.cli import main
+from tests.conftest import SEEDS, shared
+
+
+def _docs(tmp_path: Path) -> Path:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("“We will rebuild the bridge,” Maria Okafor said.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Officials said the bridge would reopen in May.\n", encoding="utf-8")
+    return folder
+
+
+def test_jsonl_schema(tmp_path: Path) -> None:
+    out = tmp_path / "q.jsonl"
+    assert main(["extract", str(SEEDS / "004_5621e81417cc91a2.txt"), "-o", str(out)]) == 0
+    text = (SEEDS / "004_5621e81417cc91a2.txt").read_text(encoding="utf-8")
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert lines
+    for row in lines:
+        assert set(row) >= {"doc", "kind", "content", "spans", "speaker", "cue", "stance"}
+        assert row["doc"] == "004_5621e81417cc91a2"
+        assert row["kind"] in {"direct", "indirect", "mixed"}
+        for piece, (start, end) in zip(row["content"], row["spans"], strict=True):
+            assert text[start:end] == piece
+        speaker = row["speaker"]
+        assert set(speaker) >= {"name", "mention", "span", "kind"}
+        if speaker["span"] is not None:
+            assert text[speaker["span"][0] : speaker["span"][1]] == speaker["mention"]
+        if row["cue"] is not None:
+            assert text[row["cue"]["span"][0] : row["cue"]["span"][1]] == row["cue"]["text"]
+        assert {"rafah_offensive", "ceasefire"} <= set(row["stance"])
+        for stance in row["stance"].values():
+            assert stance["label"] in {"FAVOR", "AGAINST", "NONE"}
+            assert -1 <= stance["score"] <= 1
+            for ev in stance["evidence"]:
+                if ev["span"] is not None:
+                    assert text[ev["span"][0] : ev["span"][1]] == ev["text"]
+
+
+def test_csv_and_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _docs(tmp_path)
+    out = tmp_path / "q.csv"
+    assert main(["extract", str(folder), "--format", "csv", "-o", str(out)]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [r["doc"] for r in rows] == ["a", "b"]
+    assert "ceasefire" in rows[0]
+    assert main(["extract", str(folder), "--format", "table"]) == 0
+    shown = capsys.readouterr().out
+    assert "Maria Okafor" in shown
+    assert "ceasefire" in shown
+
+
+def test_bad_files_are_named_and_the_rest_processed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _docs(tmp_path)
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02 data")
+    (folder / "latin1.txt").write_bytes("caf\xe9 said".encode("latin-1"))
+    missing = folder / "missing.txt"
+    out = tmp_path / "q.jsonl"
+    errors = tmp_path / "errors.jsonl"
+    status = main(["extract", str(folder), str(missing), "-o", str(out), "--errors", str(errors)])
+    assert status == 1
+    err = capsys.readouterr().err
+    assert "binary.txt" in err
+    assert "latin1.txt" in err
+    assert "missing.txt" in err
+    failed = {
+        Path(json.loads(line)["file"]).name: json.loads(line)["reason"] for line in errors.read_text().splitlines()
+    }
+    assert set(failed) == {"binary.txt", "latin1.txt", "missing.txt"}
+    assert "UTF-8" in failed["latin1.txt"]
+    assert "binary" in failed["binary.txt"]
+    docs = {json.loads(line)["doc"] for line in out.read_text().splitlines()}
+    assert docs == {"a", "b"}
+
+
+def test_output_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _docs(tmp_path)
+    out = tmp_path / "q.jsonl"
+    out.write_text("previous content\n", encoding="utf-8")
+    import quotebank.cli as cli
+
+    def boom(*args: object, **kwargs: object) -> int:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(cli, "write_jsonl", boom)
+    with pytest.raises(RuntimeError):
+        main(["extract", str(folder), "-o", str(out)])
+    assert out.read_text(encoding="utf-8") == "previous content\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_resume_skips_done_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _docs(tmp_path)
+    out = tmp_path / "q.jsonl"
+    assert main(["extract", str(folder / "a.txt"), "-o", str(out)]) == 0
+    before = out.read_text(encoding="utf-8")
+    assert main(["extract", str(folder), "-o", str(out), "--resume"]) == 0
+    after = out.read_text(encoding="utf-8")
+    assert after.startswith(before)
+    docs = [json.loads(line)["doc"] for line in after.splitlines()]
+    assert docs.count("a") == 1
+    assert docs.count("b") == 1
+
+
+def test_resume_needs_jsonl_output(tmp_path: Path) -> None:
+    assert main(["extract", str(_docs(tmp_path)), "--resume"]) == 2
+
+
+def test_explain_shows_evidence(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["explain", str(SEEDS / "004_5621e81417cc91a2.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "ceasefire: AGAINST" in out
+    assert "cue" in out
+
+
+def test_evaluate_gold_prints_the_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = shared("annotation", "seeds.gold.jsonl")
+    out = tmp_path / "metrics.json"
+    assert (
+        main(["evaluate", "--gold", str(gold), "--docs", str(SEEDS), "--baseline", "textacy", "--json", str(out)]) == 0
+    )
+    shown = capsys.readouterr().out
+    assert "attribution F1" in shown
+    assert "F_avg" in shown
+    assert "confusion" in shown
+    metrics = json.loads(out.read_text())
+    assert metrics["gold"]["quotebank"]["quote"]["f1"] > metrics["gold"]["textacy"]["quote"]["f1"]
+
+
+def test_console_script_runs() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "quotebank.cli",
+            "extract",
+            str(SEEDS / "002_3ac2d9fa2db862bd.txt"),
+            "--format",
+            "table",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Antony Blinken" in done.stdout

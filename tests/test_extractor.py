@@ -1,0 +1,79 @@
+"""The high-level API: extract, Extractor.pipe, bad input, long text."""
+
+from __future__ import annotations
+
+import pytest
+
+import quotebank
+from quotebank.errors import InputError, ModelNotFoundError
+from tests.conftest import DATA
+
+
+def test_extract_is_lazy_and_reused() -> None:
+    first = quotebank.extract("“Yes,” she said.")
+    second = quotebank.extract("“Yes,” she said.")
+    assert first == second
+    assert len(first) == 1
+
+
+@pytest.mark.parametrize("bad", [None, b"bytes", 42, ["a list"]])
+def test_non_str_raises_input_error(bad: object) -> None:
+    with pytest.raises(InputError, match="needs a str") as info:
+        quotebank.extract(bad)  # type: ignore[arg-type]
+    assert isinstance(info.value, TypeError)
+
+
+def test_pipe_rejects_a_bad_item_with_its_position(extractor: quotebank.Extractor) -> None:
+    with pytest.raises(InputError, match="item 1"):
+        list(extractor.pipe(["fine", 3]))  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "\n\n\t"])
+def test_blank_text_gives_no_quotes(extractor: quotebank.Extractor, blank: str) -> None:
+    assert extractor.extract(blank) == []
+
+
+def test_pipe_yields_one_result_per_text_in_order(extractor: quotebank.Extractor) -> None:
+    texts = ["“A b c,” she said.", "", "No quotes.", "Officials said it was over."]
+    results = list(extractor.pipe(texts, doc_ids=["a", "b", "c", "d"]))
+    assert [len(r) for r in results] == [1, 0, 0, 1]
+    assert results[3][0].doc_id == "d"
+
+
+def test_doc_id_is_copied(extractor: quotebank.Extractor) -> None:
+    [quote] = extractor.extract("“Yes, we can,” she said.", doc_id="x1")
+    assert quote.doc_id == "x1"
+
+
+def test_text_longer_than_max_length_is_chunked_with_true_offsets(extractor: quotebank.Extractor) -> None:
+    paragraph = "“We will rebuild the bridge,” Maria Okafor said on Tuesday.\n\n"
+    text = paragraph * 12
+    old = extractor.nlp.max_length
+    extractor.nlp.max_length = 300
+    try:
+        quotes = extractor.extract(text)
+    finally:
+        extractor.nlp.max_length = old
+    assert len(quotes) == 12
+    for quote in quotes:
+        for piece in quote.content:
+            assert text[piece.start : piece.end] == piece.text
+        assert quote.speaker is not None
+        assert quote.speaker.name == "Maria Okafor"
+
+
+def test_unknown_model_is_a_clear_error() -> None:
+    with pytest.raises(ModelNotFoundError, match="never downloads"):
+        quotebank.Extractor("no_such_pipeline_xyz")
+
+
+def test_user_speaker_registry(extractor: quotebank.Extractor) -> None:
+    custom = quotebank.Extractor(speakers=[DATA / "my_speakers.toml"])
+    [quote] = custom.extract("Springfield's mayor said the bridge would reopen in May.")
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Jane Roe"
+    assert quote.speaker.resolution is quotebank.Resolution.TITLE
+
+
+def test_targets_property(extractor: quotebank.Extractor) -> None:
+    assert extractor.targets == ["ceasefire", "rafah_offensive"]

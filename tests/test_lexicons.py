@@ -1,0 +1,112 @@
+"""Lexicon files: shipped files load, broken files fail with file and line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotebank.errors import LexiconError
+from quotebank.lexicons import default_lexicon_dir, load_lexicons, load_target
+
+
+def test_shipped_lexicons_load_with_versions() -> None:
+    lex = load_lexicons()
+    assert "say" in lex.reporting.verbs
+    assert "according to" in lex.reporting.source_phrases
+    assert lex.speakers.get("Benjamin Netanyahu") is not None
+    assert lex.speakers.get("hostage families") is not None
+    assert set(lex.targets) == {"rafah_offensive", "ceasefire"}
+    assert all(v for v in lex.describe().values())
+
+
+def test_every_shipped_file_has_a_meta_version() -> None:
+    for path in default_lexicon_dir().rglob("*.toml"):
+        assert "[meta]" in path.read_text(encoding="utf-8"), path
+        assert "version" in path.read_text(encoding="utf-8"), path
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_invalid_toml_names_file_and_line(tmp_path: Path) -> None:
+    path = _write(tmp_path, "bad.toml", '[meta]\nversion = "1"\n[[speaker]]\nname = "X\n')
+    with pytest.raises(LexiconError) as info:
+        load_lexicons(speakers=[path])
+    assert str(path) in str(info.value)
+    assert info.value.line == 4
+
+
+def test_missing_meta_version(tmp_path: Path) -> None:
+    path = _write(tmp_path, "nometa.toml", '[[speaker]]\nname = "X"\n')
+    with pytest.raises(LexiconError, match=r"\[meta\].*version"):
+        load_lexicons(speakers=[path])
+
+
+def test_schema_error_points_at_the_entry(tmp_path: Path) -> None:
+    text = (
+        '[meta]\nversion = "1"\n\n[[speaker]]\nname = "A"\nkind = "person"\n\n[[speaker]]\nname = "B"\nkind = "robot"\n'
+    )
+    path = _write(tmp_path, "kind.toml", text)
+    with pytest.raises(LexiconError) as info:
+        load_lexicons(speakers=[path])
+    assert info.value.line == 8
+    assert "robot" in str(info.value)
+
+
+def test_unknown_field_is_rejected(tmp_path: Path) -> None:
+    path = _write(tmp_path, "extra.toml", '[meta]\nversion = "1"\n[[speaker]]\nname = "A"\nalias = ["a"]\n')
+    with pytest.raises(LexiconError, match="unknown field"):
+        load_lexicons(speakers=[path])
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="not found"):
+        load_lexicons(speakers=[tmp_path / "nope.toml"])
+
+
+def test_target_validation(tmp_path: Path) -> None:
+    bad = _write(
+        tmp_path,
+        "t.toml",
+        '[meta]\nversion = "1"\n[target]\nid = "Not An Id"\n[terms]\nphrases = ["aid"]\n',
+    )
+    with pytest.raises(LexiconError, match="identifier"):
+        load_target(bad)
+    pattern = _write(
+        tmp_path,
+        "p.toml",
+        '[meta]\nversion = "1"\n[target]\nid = "aid"\n[terms]\nphrases = ["aid"]\n'
+        '[[pattern]]\nlemmas = "* aid"\nlabel = "FAVOR"\n',
+    )
+    with pytest.raises(LexiconError) as info:
+        load_target(pattern)
+    assert info.value.line == 7
+
+
+def test_lexicon_content_is_never_executed(tmp_path: Path) -> None:
+    # a value that would do harm if evaluated stays an inert string
+    path = _write(
+        tmp_path,
+        "evil.toml",
+        '[meta]\nversion = "1"\n[[speaker]]\nname = "__import__(\'os\').system(\'false\')"\nkind = "person"\n',
+    )
+    lex = load_lexicons(speakers=[path])
+    assert lex.speakers.get("__import__('os').system('false')") is not None
+
+
+def test_user_registry_overrides_and_extends(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "mine.toml",
+        '[meta]\nversion = "7"\n[[speaker]]\nname = "Jane Roe"\nkind = "person"\ngender = "female"\n'
+        'titles = ["the mayor of Springfield"]\n',
+    )
+    lex = load_lexicons(speakers=[path])
+    assert lex.speakers.get("Jane Roe") is not None
+    assert lex.speakers.get("Benjamin Netanyahu") is not None
+    only = load_lexicons(speakers=[path], replace_speakers=True)
+    assert only.speakers.get("Benjamin Netanyahu") is None
