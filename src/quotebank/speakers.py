@@ -382,11 +382,13 @@ class SpeakerResolver:
         # the name is the run of proper nouns ending at the head
         run: list[Token] = []
         for t in reversed(tokens):
-            if t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.i == head.i:
+            if t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.i == head.i or (t.text == "-" and run):
                 run.insert(0, t)
             else:
                 break
-        words = [t.text for t in run]
+        while run and not any(c.isalnum() for c in run[0].text):
+            run.pop(0)
+        words = "".join(t.text_with_ws for t in run).replace(" - ", "-").split() if run else []
         while words and words[0].lower().rstrip(".") in honorifics:
             words = words[1:]
         # multi-word honorifics ("Prime Minister")

@@ -14,7 +14,8 @@ from quotebank.lexicons import Lexicons, ReportingVerb
 from quotebank.model import QuoteKind
 
 _TRIM = set(" \t\n\r\u00a0,;:.-\u2014\u2013\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e()")
-_TRIM_END = set(" \t\n\r\u00a0,;:-\u2014\u2013(")
+_TRIM_END = set(" \t\n\r\u00a0,;:.-\u2014\u2013(")
+_DASH_CHARS = "\u2014\u2013\u2015-"
 SENT_END = frozenset({".", "!", "?", "\u2026"})
 RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
 PARTICLES = ("out", "for", "on", "at", "in", "about", "to")
@@ -93,8 +94,11 @@ class DocIndex:
             return None
         if token.dep_ in ("amod", "compound", "nmod", "npadvmod"):
             return None  # an adjectival use ("the so-called plan")
-        if token.i > 0 and token.doc[token.i - 1].pos_ in ("DET", "ADP") and token.doc[token.i - 1].lower_ != "to":
-            return None  # a noun use ("as calls for the war ...")
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if before is not None and (
+            before.pos_ == "DET" or (before.pos_ == "ADP" and before.lower_ != "to" and token.tag_ in ("VBZ", "VBP"))
+        ):
+            return None  # a noun use ("the calls", "as calls for the war ...")
         lemma = token.lemma_.lower()
         particle = None
         for child in token.children:
@@ -202,7 +206,7 @@ def mention_range(token: Token) -> tuple[int, int]:
         if doc[k].text in (":", ")", "(", "\n") or "\n" in doc[k].text_with_ws:
             start = k + 1
             break
-    while start < end and (doc[start].is_punct or doc[start].dep_ == "cc"):
+    while start < end and (doc[start].is_punct or doc[start].dep_ == "cc" or not doc[start].text.strip(_DASH_CHARS)):
         start += 1
     while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
         end -= 1

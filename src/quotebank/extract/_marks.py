@@ -134,7 +134,9 @@ def _find_double(text: str) -> list[QuotedPassage]:
             previous = passages[-1].close if passages else -1
             if previous < start and text[start:i].strip():
                 lead = start
-                while lead < i and (text[lead].isspace() or text[lead] in _SINGLE_OPENERS):
+                while lead < i and (
+                    text[lead].isspace() or text[lead] in _SINGLE_OPENERS or text[lead] in '\u201d\u201c"'
+                ):
                     lead += 1
                 pieces = _pieces(text, lead, i)
                 if pieces:

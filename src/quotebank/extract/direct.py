@@ -23,7 +23,7 @@ from quotebank.model import QuoteKind
 
 __all__ = ["attribute_passages"]
 
-_DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
+_DASHES = frozenset({"\u2014", "\u2013", "\u2015", "-", "--"})
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _MIN_FOLLOW_WORDS = 4
 _GOVERNED_DEPS = frozenset(
@@ -49,7 +49,8 @@ def _after_frame(index: DocIndex, passage: QuotedPassage) -> list[Token]:
             break
         if t.text in SENT_END:
             break
-        out.append(t)
+        if not t.is_space:
+            out.append(t)
         i += 1
     return out
 
@@ -59,6 +60,11 @@ def _before_frame(index: DocIndex, passage: QuotedPassage) -> list[Token]:
     out: list[Token] = []
     i = index.token_at(passage.open) - 1
     para = index.paragraph(passage.open)
+    if not index.text[index.lines[para] : passage.open].strip() and para > 0:
+        # a quotation that opens its paragraph, announced at the end of the last one ("He said:")
+        previous = index.text[index.lines[para - 1] : index.lines[para]].rstrip()
+        if previous.endswith(":"):
+            para -= 1
     while i >= 0:
         t = doc[i]
         if t.idx >= passage.open:
@@ -134,7 +140,7 @@ def _governing_cue(index: DocIndex, passage: QuotedPassage) -> tuple[Token, Toke
 
 def _attribute(index: DocIndex, k: int) -> Candidate | None:
     passage = index.passages[k]
-    inner = index.text[passage.start : passage.end].rstrip()
+    inner = index.text[passage.start : passage.end].rstrip(" \t\n'\"\u2019\u201d")
     pieces = list(passage.pieces)
     after = _after_frame(index, passage)
     ends_open = bool(inner) and inner[-1] in ",?!\u2026\u2014\u2013-:"
@@ -154,8 +160,9 @@ def _attribute(index: DocIndex, k: int) -> Candidate | None:
                 passages=[k],
                 rule="cue_after",
             )
-        if after[0].text in _DASHES:
-            mention = _entity_at(after[1:])
+        rest = index.text[passage.close + 1 : passage.close + 4].lstrip(" \t\u00a0")
+        if after[0].text in _DASHES or (rest and rest[0] in "\u2014\u2013\u2015-"):
+            mention = _entity_at([t for t in after if t.text not in _DASHES and t.text.strip("\u2014\u2013\u2015-")])
             if mention is not None:
                 return Candidate(kind=QuoteKind.DIRECT, pieces=pieces, mention=mention, passages=[k], rule="dash")
     before = _before_frame(index, passage)

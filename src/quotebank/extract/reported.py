@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from quotebank.extract._base import Candidate, DocIndex, mention_range, runs, subject_of, trim
 from quotebank.model import QuoteKind
@@ -40,9 +40,28 @@ def _clause_content(verb: Token, index: DocIndex, addressee: bool) -> list[Token
                 if obj is not None and obj.left_edge.i == verb.i + 1:
                     tokens = list(verb.doc[obj.left_edge.i : child.i]) + tokens
             return tokens
+    for child in verb.children:
+        # "tweeted ... that Machado was ...": a complement clause the parser called advcl
+        if child.dep_ == "advcl" and child.i > verb.i and child.left_edge.lower_ == "that":
+            return _without_reports(child, index)
     # inverted "<content>, X said": the verb hangs off the content's root
     head = verb.head
     doc = verb.doc
+    first, last = _first_word(verb), max(t.i for t in verb.subtree)
+    while last > first and doc[last].is_punct:
+        last -= 1
+    if (
+        verb.dep_ in ("parataxis", "ccomp", "advcl")
+        and head.i > verb.i
+        and first > 0
+        and doc[first - 1].text == ","
+        and last + 1 < len(doc)
+        and doc[last + 1].text == ","
+        and not any(c.dep_ == "mark" for c in verb.children)
+    ):
+        # parenthetical "<content>, X said, <content>": both sides are the content
+        own = {t.i for t in verb.subtree} | {first - 1, last + 1}
+        return [t for t in head.subtree if t.i not in own]
     if (
         verb.dep_ in ("parataxis", "ccomp", "advcl")
         and head.i != verb.i
@@ -202,7 +221,14 @@ def _content(
 
 def _drop_that(tokens: list[Token]) -> list[Token]:
     ordered = sorted(tokens, key=lambda t: t.i)
-    while ordered and (ordered[0].is_punct or (ordered[0].dep_ == "mark" and ordered[0].lower_ in ("that", "whether"))):
+    while ordered and (
+        ordered[0].is_punct
+        or (
+            ordered[0].lower_ in ("that", "whether")
+            and ordered[0].dep_ in ("mark", "advmod", "nsubj")
+            and len(ordered) > 2
+        )
+    ):
         ordered = ordered[1:]
     return ordered
 
@@ -303,6 +329,18 @@ def _according_to(index: DocIndex) -> list[Candidate]:
                 source = doc[i + n]
                 while source.dep_ in ("det", "amod", "compound", "nummod") and source.head.i > source.i:
                     source = source.head
+            sent = doc[i].sent
+            if i == sent.start or all(t.is_punct or t.is_space for t in doc[sent.start : i]):
+                # "According to X, <content>.": the content is what follows the comma
+                comma = next((t.i for t in doc[i : sent.end] if t.text == ","), None)
+                if comma is not None:
+                    tokens = [t for t in doc[comma + 1 : sent.end]]
+                    cue = (doc[i].idx, last.idx + len(last.text))
+                    found = _candidate(index, tokens, cue, i, None, "according_to")
+                    if found is not None:
+                        found.mention = _phrase_before(doc, i + n, comma) if comma > i + n else None
+                        out.append(found)
+                    continue
             head = doc[i].head
             while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
                 head = head.head
@@ -318,6 +356,13 @@ def _according_to(index: DocIndex) -> list[Candidate]:
                 found.cue_token = i
                 out.append(found)
     return out
+
+
+def _phrase_before(doc: Doc, start: int, stop: int) -> tuple[int, int]:
+    """Token range ``[start, stop)`` trimmed of punctuation."""
+    while stop > start and doc[stop - 1].is_punct:
+        stop -= 1
+    return start, stop
 
 
 def _colon_headlines(index: DocIndex) -> list[Candidate]:
