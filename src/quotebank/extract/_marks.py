@@ -31,6 +31,7 @@ _DOUBLE_PAIRS: dict[str, str] = {
 _DOUBLE_CLOSERS = "\u201d\u00bb\u300d\u300f"
 _SINGLE_OPENERS = "\u2018\u201a\u2039'"
 _SINGLE_CLOSERS = "\u2019\u203a'"
+_LEADING_MARKS = _SINGLE_OPENERS + '\u201d\u201c"'
 _OPEN_CONTEXT = " \t\n\r([{\u2014\u2013-/\u00a0"
 _PUNCT_AFTER = ' \t\n\r.,;:!?)]}\u2014\u2013-\u2026\u00a0"\u201d'
 

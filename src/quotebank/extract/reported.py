@@ -28,6 +28,7 @@ __all__ = ["find_reported"]
 
 _MIN_CONTENT_CHARS = 8
 _MAX_HEADLINE_WORDS = 20
+_THAT_DEPS = frozenset({"mark", "advmod", "nsubj"})
 
 
 def _clause_content(verb: Token, index: DocIndex, addressee: bool) -> list[Token] | None:
@@ -334,7 +335,7 @@ def _according_to(index: DocIndex) -> list[Candidate]:
                 # "According to X, <content>.": the content is what follows the comma
                 comma = next((t.i for t in doc[i : sent.end] if t.text == ","), None)
                 if comma is not None:
-                    tokens = [t for t in doc[comma + 1 : sent.end]]
+                    tokens = list(doc[comma + 1 : sent.end])
                     cue = (doc[i].idx, last.idx + len(last.text))
                     found = _candidate(index, tokens, cue, i, None, "according_to")
                     if found is not None:
