@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import quotebank
-from quotebank.evaluation import GoldReport, from_quote, load_gold, score_gold
+from quotebank.evaluation import GoldReport, Prediction, from_quote, load_gold, locate, score_gold
 from tests.conftest import shared
 
 
@@ -30,3 +30,40 @@ def test_attribution_f1(report: GoldReport) -> None:
 
 def test_kind_accuracy(report: GoldReport) -> None:
     assert report.kind_accuracy >= 0.90
+
+
+@pytest.mark.parametrize("target", ["rafah_offensive", "ceasefire"])
+def test_stance_f_avg_on_matched_quotes(report: GoldReport, target: str) -> None:
+    assert report.stance[target].f_avg >= 0.80
+
+
+@pytest.fixture(scope="module")
+def oracle(extractor: quotebank.Extractor, seed_texts: dict[str, str]) -> GoldReport:
+    """Stance with gold quote boundaries, to separate stance errors from extraction errors."""
+    gold = load_gold(shared("annotation", "seeds.gold.jsonl"))
+    predictions = {}
+    for doc_id, text in seed_texts.items():
+        doc = extractor.parse(text)
+        golds = [g for g in gold if g.doc == doc_id]
+        located = locate(text, golds)
+        every = [piece for spans in located for piece in spans]
+        predictions[doc_id] = [
+            Prediction(
+                spans=spans,
+                kind=g.kind,
+                speaker=g.speaker,
+                stance={
+                    t: s.label.value
+                    for t, s in extractor.component.scorer.score(
+                        doc, spans, exclude=[p for p in every if p not in spans]
+                    ).items()
+                },
+            )
+            for g, spans in zip(golds, located, strict=True)
+        ]
+    return score_gold(seed_texts, gold, predictions)
+
+
+@pytest.mark.parametrize("target", ["rafah_offensive", "ceasefire"])
+def test_stance_f_avg_with_gold_boundaries(oracle: GoldReport, target: str) -> None:
+    assert oracle.stance[target].f_avg >= 0.80

@@ -239,9 +239,12 @@ def _evaluate_gold(args: argparse.Namespace, extractor: Any, metrics: dict[str, 
         preds[doc_id] = [from_quote(q) for q in doc._.quotes]
         golds = [g for g in gold if g.doc == doc_id]
         oracle[doc_id] = []
-        for g, spans in zip(golds, locate(text, golds), strict=False):
+        located = locate(text, golds)
+        every = [piece for spans in located for piece in spans]
+        for g, spans in zip(golds, located, strict=True):
             if spans:
-                stance = extractor.component.scorer.score(doc, spans)
+                others = [piece for piece in every if piece not in spans]
+                stance = extractor.component.scorer.score(doc, spans, exclude=others)
                 oracle[doc_id].append(
                     Prediction(
                         spans=spans,

@@ -14,8 +14,8 @@ in the repository's ``data/lexicons``. Users can pass their own files to
 Examples:
     >>> from quotebank.lexicons import load_lexicons
     >>> lex = load_lexicons()
-    >>> lex.reporting.verbs["say"].frames
-    frozenset({'clause', 'direct'})
+    >>> sorted(lex.reporting.verbs["say"].frames)
+    ['clause', 'direct']
     >>> sorted(lex.targets)
     ['ceasefire', 'rafah_offensive']
 """

@@ -166,8 +166,12 @@ class QuotebankComponent:
         speakers = self.resolver.resolve(doc, [c.mention for c in candidates], contexts)
         text = doc.text
         quotes = []
-        for candidate, speaker in zip(candidates, speakers, strict=False):
-            stance: dict[str, Stance] = self.scorer.score(doc, candidate.pieces, context=self.stance_context)
+        every = [piece for c in candidates for piece in c.pieces]
+        for candidate, speaker in zip(candidates, speakers, strict=True):
+            others = [piece for piece in every if piece not in candidate.pieces]
+            stance: dict[str, Stance] = self.scorer.score(
+                doc, candidate.pieces, context=self.stance_context, exclude=others
+            )
             cue = None if candidate.cue is None else TextSpan.from_text(text, *candidate.cue)
             quotes.append(
                 Quote(

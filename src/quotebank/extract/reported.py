@@ -268,7 +268,13 @@ def _classify(index: DocIndex, pieces: list[tuple[int, int]]) -> tuple[QuoteKind
         for a, b in index.passages[k].pieces:
             for c, d in pieces:
                 inner += max(0, min(b, d) - max(a, c))
-    if total and inner / total >= 0.8:
+    outside = sum(
+        1
+        for c, d in pieces
+        for k in range(c, d)
+        if index.text[k].isalnum() and not any(a <= k < b for h in hit for a, b in index.passages[h].pieces)
+    )
+    if total and inner / total >= 0.8 and outside <= 2:
         direct = [piece for k in hit for piece in index.passages[k].pieces]
         return QuoteKind.DIRECT, direct, hit
     # a mixed quote runs to the closing mark of a fragment it opens

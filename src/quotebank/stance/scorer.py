@@ -36,11 +36,13 @@ from quotebank.model import Evidence, Stance, StanceLabel, TextSpan
 
 __all__ = ["StanceScorer"]
 
-_MAX_HOPS = 7
+_MAX_HOPS = 9
 _WINDOW = 4
 _CONTEXT_WEIGHT = 0.5
 _WINDOW_WEIGHT = 0.5
-_STOP_DEPS = frozenset({"relcl"})
+_CONDITION_WEIGHT = 0.3
+_MAX_GAP = 8
+_BACKGROUND_PREPS = frozenset({"since", "during", "after", "before", "amid", "throughout", "following"})
 
 Tokenize = Callable[[str], Sequence[str]]
 
@@ -97,6 +99,7 @@ class _Scope:
     start: int  # token range of the sentence(s) around the quote
     end: int
     content: set[int]
+    hidden: set[int]  # tokens of other quotes, not read
 
 
 class StanceScorer:
@@ -141,63 +144,85 @@ class StanceScorer:
         """The target ids, in load order."""
         return [c.target.id for c in self._compiled]
 
-    def score(self, doc: Doc, pieces: Sequence[tuple[int, int]], *, context: bool = True) -> dict[str, Stance]:
+    def score(
+        self,
+        doc: Doc,
+        pieces: Sequence[tuple[int, int]],
+        *,
+        context: bool = True,
+        exclude: Sequence[tuple[int, int]] = (),
+    ) -> dict[str, Stance]:
         """Score one quote of a parsed document against every target.
 
         Args:
             doc: the parsed document.
             pieces: the character ranges of the quote's content.
             context: also read the sentence(s) the quote stands in.
+            exclude: character ranges left out of the context (the content of
+                the other quotes in the same sentence).
 
         Returns:
             A stance per target id.
         """
-        scope = self._scope(doc, pieces, context)
+        scope = self._scope(doc, pieces, context, exclude)
         return {c.target.id: self._score_target(doc, scope, c) for c in self._compiled}
 
     # ----------------------------------------------------------------- scope
 
-    def _scope(self, doc: Doc, pieces: Sequence[tuple[int, int]], context: bool) -> _Scope:
+    def _scope(
+        self, doc: Doc, pieces: Sequence[tuple[int, int]], context: bool, exclude: Sequence[tuple[int, int]]
+    ) -> _Scope:
         content: set[int] = set()
         for a, b in pieces:
             span = doc.char_span(a, b, alignment_mode="expand")
             if span is not None:
                 content.update(range(span.start, span.end))
         if not content:
-            return _Scope(start=0, end=0, content=set())
+            return _Scope(start=0, end=0, content=set(), hidden=set())
         first, last = min(content), max(content)
         if context:
             start = doc[first].sent.start
             end = doc[last].sent.end
         else:
             start, end = first, last + 1
-        return _Scope(start=start, end=end, content=content)
+        hidden: set[int] = set()
+        for a, b in exclude:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                hidden.update(k for k in range(span.start, span.end) if k not in content)
+        return _Scope(start=start, end=end, content=content, hidden=hidden)
 
-    def _anchored(self, doc: Doc, scope: _Scope, c: _Compiled) -> bool:
+    def _anchored(self, doc: Doc, scope: _Scope, c: _Compiled, *, nearby: bool = False) -> bool:
+        """Whether the target's anchor is in the quote's sentence; with a deictic word
+        ("the city") or ``nearby``, also in this or the previous paragraph."""
         if not c.anchors:
             return True
         words = {doc[i].lower_ for i in range(scope.start, scope.end)}
         if words & c.anchors:
             return True
-        if not words & c.deictic:
+        if not nearby and not words & c.deictic:
             return False
         # the deictic word points back at an anchor named in this or the previous paragraph
         text = doc.text
         begin = doc[scope.start].idx
-        para = text.rfind("\n", 0, begin)
-        para = text.rfind("\n", 0, max(para, 0)) if para > 0 else para
-        window = text[max(para, 0) : doc[scope.end - 1].idx].lower()
+        this = _paragraph_start(text, begin)
+        previous = _paragraph_start(text, max(this - 1, 0)) if this > 0 else 0
+        window = text[previous : doc[scope.end - 1].idx].lower()
         return any(anchor in window for anchor in c.anchors)
 
     # ----------------------------------------------------------------- evidence
 
     def _score_target(self, doc: Doc, scope: _Scope, c: _Compiled) -> Stance:
         target = c.target.id
-        if scope.end <= scope.start or not self._anchored(doc, scope, c):
+        if scope.end <= scope.start:
             return Stance(target=target, label=StanceLabel.NONE, score=0.0)
+        anchored = self._anchored(doc, scope, c)
         cue_at: dict[int, tuple[_Phrase, int, int]] = {}
         i = scope.start
         while i < scope.end:
+            if i in scope.hidden:
+                i += 1
+                continue
             found = c.cues.match(doc, i, scope.end)
             if found is not None:
                 phrase, stop = found
@@ -208,19 +233,22 @@ class StanceScorer:
                 i += 1
         evidence: list[Evidence] = []
         i = scope.start
-        while i < scope.end:
-            found = c.terms.match(doc, i, scope.end)
+        while anchored and i < scope.end:
+            found = None if i in scope.hidden else c.terms.match(doc, i, scope.end)
             if found is None:
                 i += 1
                 continue
             phrase, stop = found
             term_tokens = range(i, stop)
             head = _head_of(doc, i, stop)
+            if _modifier_use(doc, head, stop):
+                i = stop  # "war-torn Gaza", "war crimes": the word describes something else
+                continue
             in_content = any(k in scope.content for k in term_tokens)
             base = 1.0 if in_content else _CONTEXT_WEIGHT
             evidence.extend(self._attach(doc, scope, head, set(term_tokens), phrase, base, cue_at))
             i = stop
-        evidence.extend(self._patterns_in(doc, scope, c))
+        evidence.extend(self._patterns_in(doc, scope, c, anchored or self._anchored(doc, scope, c, nearby=True)))
         total = sum(e.weight for e in evidence)
         score = math.tanh(total)
         if score >= self.threshold:
@@ -295,7 +323,7 @@ class StanceScorer:
     ) -> list[Evidence]:
         polarity = 1.0 if phrase.weight > 0 else -1.0
         strength = abs(phrase.weight)
-        notes: list[str] = [f"term:{phrase.name}"]
+        notes: list[str] = []
         if phrase.weight < 0:
             notes.append("contrastive")
         if self._negated(head):
@@ -306,37 +334,37 @@ class StanceScorer:
         seen: set[int] = set()
         token = head
         for _ in range(_MAX_HOPS):
-            if token.dep_ in _STOP_DEPS or token.head.i == token.i:
+            if token.head.i == token.i or token.dep_ == "relcl":
                 break
-            if token.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in self.mod.conditional for m in token.children
-            ):
-                # a condition takes its meaning from the main clause
-                main = self._clause_polarity(doc, token.head, token, scope, cue_at)
-                if main is not None:
-                    sign, main_cue = main
-                    polarity *= sign
+            if token.dep_ == "prep" and token.lower_ in _BACKGROUND_PREPS:
+                return []  # "since the start of the war": background, not the topic
+            if token.dep_ == "advcl":
+                if any(m.dep_ == "mark" and m.lower_ in self.mod.conditional for m in token.children):
+                    # a condition: weak on its own; a negative main clause turns it against
+                    factor *= _CONDITION_WEIGHT
                     notes.append("conditional")
-                    nearest = nearest or main_cue
+                    main = self._clause_polarity(doc, token.head, token, scope, cue_at)
+                    if main is not None and main[0] < 0:
+                        polarity *= -1.0 if nearest is None else 1.0
+                        factor /= _CONDITION_WEIGHT
+                        nearest = nearest or main[1]
                 break
             token = token.head
-            if token.i < scope.start or token.i >= scope.end:
+            if token.i < scope.start or token.i >= scope.end or token.i in scope.hidden:
                 break
             cue = cue_at.get(token.i)
-            if cue is not None and cue[1] not in seen and token.i not in term_tokens:
-                seen.add(cue[1])
-                polarity *= 1.0 if cue[0].weight > 0 else -1.0
-                if self._negated(token) or any(self._negated(doc[k]) for k in range(cue[1], cue[2])):
-                    polarity = -polarity
-                    notes.append("negation")
-                f, fn = self._factor(token)
-                factor *= f
-                notes.extend(fn)
-                if nearest is None:
-                    nearest = cue
-            elif token.pos_ in ("VERB", "AUX") and self._negated(token) and nearest is not None:
+            if cue is None or cue[1] in seen or token.i in term_tokens:
+                continue
+            seen.add(cue[1])
+            polarity *= 1.0 if cue[0].weight > 0 else -1.0
+            if self._negated(token) or any(self._negated(doc[k]) for k in range(cue[1], cue[2]) if k != token.i):
                 polarity = -polarity
-                notes.append("negation")
+                notes.append(f"negation:{cue[0].name}")
+            f, fn = self._factor(token)
+            factor *= f
+            notes.extend(fn)
+            if nearest is None:
+                nearest = cue
         out: list[Evidence] = []
         cf, cnotes = self._clause_factor(head)
         if nearest is not None:
@@ -345,20 +373,22 @@ class StanceScorer:
             out.append(
                 Evidence(
                     rule="cue",
-                    cue=" ".join([phrase_cue.name, "->", phrase.name, *notes[1:], *cnotes]),
+                    cue=" ".join([phrase_cue.name, "->", phrase.name, *notes, *cnotes]),
                     weight=round(weight, 4),
                     span=self._span(doc, a, b),
                 )
             )
-        # modifiers of the term: "ludicrous demands", "the invasion was imminent"
+        # modifiers of the term: "ludicrous demands", "the invasion was imminent", "the obstacle was a demand"
         mods = [child for child in head.children if child.dep_ in ("amod", "compound", "acomp", "nmod")]
         if head.dep_ in ("nsubj", "nsubjpass"):
             mods += [c for c in head.head.children if c.dep_ in ("acomp", "attr") and c.i != head.i]
+        if head.dep_ in ("attr", "acomp"):
+            mods += [c for c in head.head.children if c.dep_ in ("nsubj",) and c.i != head.i]
         used = {nearest[1]} if nearest else set()
         for m in mods:
             for k in [m.i, *[x.i for x in m.children if x.dep_ in ("amod", "det")]]:
                 cue = cue_at.get(k)
-                if cue is None or cue[1] in used or k in term_tokens:
+                if cue is None or cue[1] in used or k in term_tokens or k in scope.hidden:
                     continue
                 used.add(cue[1])
                 sign = (1.0 if phrase.weight > 0 else -1.0) * (1.0 if cue[0].weight > 0 else -1.0)
@@ -368,7 +398,7 @@ class StanceScorer:
                     Evidence(
                         rule="modifier",
                         cue=f"{cue[0].name} -> {phrase.name}",
-                        weight=round(sign * abs(cue[0].weight) * strength * base * cf, 4),
+                        weight=round(sign * abs(cue[0].weight) * strength * base * cf * factor, 4),
                         span=self._span(doc, cue[1], cue[2]),
                     )
                 )
@@ -377,7 +407,7 @@ class StanceScorer:
             hi = min(scope.end, max(term_tokens) + _WINDOW + 1)
             for k in range(lo, hi):
                 cue = cue_at.get(k)
-                if cue is None or k in term_tokens or cue[1] != k:
+                if cue is None or k in term_tokens or cue[1] != k or k in scope.hidden:
                     continue
                 if doc[k].sent != head.sent:
                     continue
@@ -388,7 +418,7 @@ class StanceScorer:
                     Evidence(
                         rule="window",
                         cue=f"{cue[0].name} ~ {phrase.name}",
-                        weight=round(sign * abs(cue[0].weight) * strength * base * _WINDOW_WEIGHT, 4),
+                        weight=round(sign * abs(cue[0].weight) * strength * base * _WINDOW_WEIGHT * factor, 4),
                         span=self._span(doc, cue[1], cue[2]),
                     )
                 )
@@ -421,12 +451,14 @@ class StanceScorer:
             return None
         return (1.0 if total > 0 else -1.0), first
 
-    def _patterns_in(self, doc: Doc, scope: _Scope, c: _Compiled) -> list[Evidence]:
+    def _patterns_in(self, doc: Doc, scope: _Scope, c: _Compiled, anchored: bool) -> list[Evidence]:
         out = []
         for words, pattern in self._patterns[c.target.id]:
+            if pattern.anchored and not anchored:
+                continue
             i = scope.start
             while i < scope.end:
-                stop = _match_pattern(doc, i, scope.end, words)
+                stop = None if i in scope.hidden else _match_pattern(doc, i, scope.end, words)
                 if stop is None:
                     i += 1
                     continue
@@ -445,8 +477,23 @@ class StanceScorer:
         return out
 
 
+def _paragraph_start(text: str, at: int) -> int:
+    """Offset of the first character of the paragraph holding ``at`` (blank lines skipped)."""
+    pos = at
+    while pos > 0 and text[pos - 1] != "\n":
+        pos -= 1
+    return pos if text[pos:at].strip() or pos == 0 else _paragraph_start(text, max(pos - 1, 0))
+
+
 def _words(tokenize: Tokenize, phrase: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in tokenize(phrase) if w.strip())
+
+
+def _modifier_use(doc: Doc, head: Token, stop: int) -> bool:
+    """Whether a term only modifies another noun (a compound or a hyphenated adjective)."""
+    if stop < len(doc) and doc[stop].text == "-" and not doc[stop - 1].whitespace_:
+        return True
+    return head.dep_ in ("compound", "amod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN")
 
 
 def _head_of(doc: Doc, start: int, stop: int) -> Token:
@@ -459,17 +506,19 @@ def _head_of(doc: Doc, start: int, stop: int) -> Token:
 
 
 def _match_pattern(doc: Doc, i: int, stop: int, words: Sequence[str]) -> int | None:
-    """Match lemma ``words`` at token ``i``; ``*`` skips zero to three tokens."""
+    """Match lemma ``words`` at token ``i``; ``*`` skips up to eight words; punctuation is skipped."""
     if not words or not _is(doc[i], words[0]):
         return None
     pos = i + 1
     k = 1
     while k < len(words):
+        while pos < stop and (doc[pos].is_punct or doc[pos].is_space) and doc[pos].lower_ not in words:
+            pos += 1
         if words[k] == "*":
             nxt = words[k + 1] if k + 1 < len(words) else None
             if nxt is None:
                 return pos
-            for skip in range(4):
+            for skip in range(_MAX_GAP + 1):
                 if pos + skip < stop and _is(doc[pos + skip], nxt):
                     pos = pos + skip + 1
                     k += 2
