@@ -49,7 +49,7 @@ __all__ = [
     "load_lexicons",
 ]
 
-FRAMES = frozenset({"clause", "direct", "to", "object_to", "of", "for", "object"})
+FRAMES = frozenset({"clause", "direct", "to", "object_to", "of", "for", "object", "small_clause"})
 PHRASE_KINDS = frozenset({"source_pp"})
 GENDERS = frozenset({"male", "female", "neuter", "any", "unknown"})
 NUMBERS = frozenset({"singular", "plural"})

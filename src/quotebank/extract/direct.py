@@ -131,7 +131,7 @@ def _governing_cue(index: DocIndex, passage: QuotedPassage) -> tuple[Token, Toke
         if head.pos_ in ("VERB", "AUX"):
             found = index.cue(head)
             # "a forum called “The Heroic”" names, it does not report: the cue needs a subject
-            has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+            has_subject = head.dep_ not in ("acl", "amod") and subject_of(head) is not None
             if found is not None and "direct" in found[0].frames and has_subject:
                 return head, found[1]
             return None

@@ -32,7 +32,8 @@ _THAT_DEPS = frozenset({"mark", "advmod", "nsubj"})
 
 
 def _clause_content(verb: Token, index: DocIndex, addressee: bool) -> list[Token] | None:
-    for child in verb.children:
+    ccomps = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: (c.i < verb.i, c.i))
+    for child in ccomps[:1]:
         if child.dep_ == "ccomp":
             tokens = _without_reports(child, index)
             if child.i > verb.i and not addressee:
@@ -165,9 +166,9 @@ def _prep_content(verb: Token, prep: str) -> list[Token] | None:
             tokens = [t for t in child.subtree if t.i != child.i]
             if tokens:
                 return _extend(verb, tokens)
-            # particle parse ("called for" with prt): content is the object
+            # particle parse ("called for" with prt): content is the object or clause after it
             for other in verb.children:
-                if other.dep_ in ("dobj", "pobj") and other.i > child.i:
+                if other.dep_ in ("dobj", "pobj", "ccomp", "xcomp") and other.i > child.i:
                     return list(other.subtree)
     return None
 
@@ -217,7 +218,27 @@ def _content(
         found = _object_content(verb)
         if found:
             return found, "object"
+    if "small_clause" in frames:
+        found = _small_clause(verb)
+        if found:
+            return found, "small_clause"
     return None
+
+
+def _small_clause(verb: Token) -> list[Token] | None:
+    """ "X called Y a mistake", "X described Y as “unhinged”", "X blasted Y for being …":
+    the object and what it is said to be, when X is there to say it."""
+    if verb.dep_ in ("acl", "amod") or subject_of(verb) is None:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None:
+        return None
+    preds = [c for c in verb.children if c.i > obj.i and c.dep_ in ("oprd", "xcomp", "ccomp")]
+    preds += [c for c in (*verb.children, *obj.children) if c.i > obj.i and c.dep_ == "prep" and c.lower_ in ("as", "for")]
+    if not preds:
+        return None
+    pred = min(preds, key=lambda c: c.i)
+    return list(verb.doc[obj.left_edge.i : pred.right_edge.i + 1])
 
 
 def _drop_that(tokens: list[Token]) -> list[Token]:
@@ -384,11 +405,14 @@ def _colon_headlines(index: DocIndex) -> list[Candidate]:
             t = doc[j]
             if t.text == ":":
                 name = doc[first:j]
-                known = index.lex.speakers is not None and index.known_name(name.text)
-                if not name or not (known or any(tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for tok in name)):
+                known = index.known_name(name.text)
+                entity = any(tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for tok in name)
+                label = name.text.isupper() and len(name) <= 3 and name.text.isalpha()
+                if not name or not (known or entity or label):
                     break
-                if name.text.isupper() or ")" in name.text:
-                    break  # a dateline ("TEL AVIV (Agencies):"), not a speaker
+                if ")" in name.text or (name.text.isupper() and any(tok.ent_type_ in ("GPE", "LOC") for tok in name)):
+                    break  # a dateline ("TEL AVIV (Agencies):", "CAIRO:"), not a speaker
+                transcript = name.text.isupper() and len(name) <= 3
                 if any(tok.pos_ in ("VERB", "AUX") for tok in name):
                     break
                 stop = index.text.find("\n", t.idx)
@@ -396,13 +420,15 @@ def _colon_headlines(index: DocIndex) -> list[Candidate]:
                 if index.in_passage(t.idx + 2) is not None:
                     break  # "Name: “...”" is a direct quote, found by the direct extractor
                 a, b = trim(index.text, t.idx + 1, stop, keep_marks=True)
-                if b - a >= _MIN_CONTENT_CHARS and 3 <= len(index.text[a:b].split()) <= _MAX_HEADLINE_WORDS:
+                words = len(index.text[a:b].split())
+                if b - a >= _MIN_CONTENT_CHARS and (transcript or 3 <= words <= _MAX_HEADLINE_WORDS):
+                    # "PENCE: Well, look, ..." is a transcript line: verbatim speech, a direct quote
                     out.append(
                         Candidate(
-                            kind=QuoteKind.INDIRECT,
+                            kind=QuoteKind.DIRECT if transcript else QuoteKind.INDIRECT,
                             pieces=[(a, b)],
                             mention=(first, j),
-                            rule="colon",
+                            rule="transcript" if transcript else "colon",
                         )
                     )
                 break
