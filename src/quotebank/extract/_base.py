@@ -164,7 +164,7 @@ def subject_of(token: Token, depth: int = 0, is_cue: Callable[[Token], bool] | N
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
                         return grandchild
-    subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj") and any(ch.isalnum() for ch in c.text)]
     if subjects:
         # two subjects is a parse that swallowed a dateline: the nearest is the real one
         child = min(subjects, key=lambda c: abs(c.i - token.i))

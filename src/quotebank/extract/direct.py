@@ -107,12 +107,17 @@ def _source(token: Token, frame: list[Token]) -> Token | None:
 
 
 def _entity_at(frame: list[Token]) -> tuple[int, int] | None:
+    """Token range of the first name in ``frame``: a whole entity, or a run of proper nouns."""
     for t in frame:
-        if t.ent_type_ in _SPEAKER_ENTS or t.pos_ == "PROPN":
-            head = t
-            while head.dep_ in ("compound", "flat") and head.head.i > head.i:
-                head = head.head
-            return mention_range(head)
+        if t.ent_type_ in _SPEAKER_ENTS:
+            for ent in t.doc.ents:
+                if ent.start <= t.i < ent.end:
+                    return ent.start, ent.end
+        if t.pos_ == "PROPN":
+            end = t.i + 1
+            while end < len(t.doc) and t.doc[end].pos_ == "PROPN" and end - t.i < 5:
+                end += 1
+            return t.i, end
     return None
 
 

@@ -234,7 +234,9 @@ def _small_clause(verb: Token) -> list[Token] | None:
     if obj is None:
         return None
     preds = [c for c in verb.children if c.i > obj.i and c.dep_ in ("oprd", "xcomp", "ccomp")]
-    preds += [c for c in (*verb.children, *obj.children) if c.i > obj.i and c.dep_ == "prep" and c.lower_ in ("as", "for")]
+    preds += [
+        c for c in (*verb.children, *obj.children) if c.i > obj.i and c.dep_ == "prep" and c.lower_ in ("as", "for")
+    ]
     if not preds:
         return None
     pred = min(preds, key=lambda c: c.i)
