@@ -23,11 +23,8 @@ __all__ = ["Candidate", "QuotedPassage", "find_quoted", "find_quotes"]
 
 
 def _overlap(a: Candidate, b: Candidate) -> int:
-    total = 0
-    for s, e in a.pieces:
-        for t, f in b.pieces:
-            total += max(0, min(e, f) - max(s, t))
-    return total
+    """Characters shared by the two quotes' extents (first to last content character)."""
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
 
 
 def _size(c: Candidate) -> int:

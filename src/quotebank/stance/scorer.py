@@ -31,7 +31,7 @@ from collections.abc import Callable, Mapping, Sequence
 import attrs
 from spacy.tokens import Doc, Token
 
-from quotebank.lexicons import Lexicons, StanceTarget
+from quotebank.lexicons import Lexicons, Pattern, StanceTarget
 from quotebank.model import Evidence, Stance, StanceLabel, TextSpan
 
 __all__ = ["StanceScorer"]
@@ -65,22 +65,32 @@ class _Lookup:
         for items in self.first.values():
             items.sort(key=lambda p: len(p.words), reverse=True)
 
-    def match(self, doc: Doc, i: int, stop: int) -> tuple[_Phrase, int] | None:
-        t = doc[i]
-        options = self.first.get(t.lemma_.lower()) or self.first.get(t.lower_)
+    def match(self, view: _View, i: int, stop: int) -> tuple[_Phrase, int] | None:
+        options = self.first.get(view.lemma[i]) or self.first.get(view.lower[i])
         if not options:
             return None
         for phrase in options:
             n = len(phrase.words)
             if i + n > stop:
                 continue
-            if all(_is(doc[i + k], phrase.words[k]) for k in range(n)):
+            if all(view.is_(i + k, phrase.words[k]) for k in range(n)):
                 return phrase, i + n
         return None
 
 
-def _is(token: Token, word: str) -> bool:
-    return token.lower_ == word or token.lemma_.lower() == word
+class _View:
+    """Per-document arrays of the token attributes the matchers read (built once per doc)."""
+
+    __slots__ = ("doc", "lemma", "lower", "skip")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.lower = [t.lower_ for t in doc]
+        self.lemma = [t.lemma_.lower() for t in doc]
+        self.skip = [t.is_punct or t.is_space for t in doc]
+
+    def is_(self, i: int, word: str) -> bool:
+        return self.lower[i] == word or self.lemma[i] == word
 
 
 @attrs.frozen(kw_only=True)
@@ -100,6 +110,7 @@ class _Scope:
     end: int
     content: set[int]
     hidden: set[int]  # tokens of other quotes, not read
+    view: _View | None = None
 
 
 class StanceScorer:
@@ -134,10 +145,14 @@ class StanceScorer:
                     deictic=frozenset(target.deictic),
                 )
             )
-        self._patterns = {
-            c.target.id: [(tuple(_words(tokenize, " ".join(p.lemmas))), p) for p in c.target.patterns]
-            for c in self._compiled
-        }
+        self._patterns: dict[str, dict[str, list[tuple[tuple[str, ...], Pattern]]]] = {}
+        for c in self._compiled:
+            by_first: dict[str, list[tuple[tuple[str, ...], Pattern]]] = {}
+            for p in c.target.patterns:
+                words = _words(tokenize, " ".join(p.lemmas))
+                by_first.setdefault(words[0], []).append((words, p))
+            self._patterns[c.target.id] = by_first
+        self._view: _View | None = None
 
     @property
     def targets(self) -> list[str]:
@@ -164,7 +179,10 @@ class StanceScorer:
         Returns:
             A stance per target id.
         """
+        if self._view is None or self._view.doc is not doc:
+            self._view = _View(doc)
         scope = self._scope(doc, pieces, context, exclude)
+        scope.view = self._view
         return {c.target.id: self._score_target(doc, scope, c) for c in self._compiled}
 
     # ----------------------------------------------------------------- scope
@@ -217,13 +235,15 @@ class StanceScorer:
         if scope.end <= scope.start:
             return Stance(target=target, label=StanceLabel.NONE, score=0.0)
         anchored = self._anchored(doc, scope, c)
+        view = scope.view
+        assert view is not None
         cue_at: dict[int, tuple[_Phrase, int, int]] = {}
         i = scope.start
         while i < scope.end:
             if i in scope.hidden:
                 i += 1
                 continue
-            found = c.cues.match(doc, i, scope.end)
+            found = c.cues.match(view, i, scope.end)
             if found is not None:
                 phrase, stop = found
                 for k in range(i, stop):
@@ -234,7 +254,7 @@ class StanceScorer:
         evidence: list[Evidence] = []
         i = scope.start
         while anchored and i < scope.end:
-            found = None if i in scope.hidden else c.terms.match(doc, i, scope.end)
+            found = None if i in scope.hidden else c.terms.match(view, i, scope.end)
             if found is None:
                 i += 1
                 continue
@@ -452,15 +472,21 @@ class StanceScorer:
         return (1.0 if total > 0 else -1.0), first
 
     def _patterns_in(self, doc: Doc, scope: _Scope, c: _Compiled, anchored: bool) -> list[Evidence]:
-        out = []
-        for words, pattern in self._patterns[c.target.id]:
-            if pattern.anchored and not anchored:
+        out: list[Evidence] = []
+        by_first = self._patterns[c.target.id]
+        view = scope.view
+        assert view is not None
+        for i in range(scope.start, scope.end):
+            if i in scope.hidden:
                 continue
-            i = scope.start
-            while i < scope.end:
-                stop = None if i in scope.hidden else _match_pattern(doc, i, scope.end, words)
+            options = by_first.get(view.lemma[i], []) + (
+                by_first.get(view.lower[i], []) if view.lower[i] != view.lemma[i] else []
+            )
+            for words, pattern in options:
+                if pattern.anchored and not anchored:
+                    continue
+                stop = _match_pattern(view, i, scope.end, words)
                 if stop is None:
-                    i += 1
                     continue
                 in_content = any(k in scope.content for k in range(i, stop))
                 sign = 1.0 if pattern.label is StanceLabel.FAVOR else -1.0
@@ -473,7 +499,6 @@ class StanceScorer:
                         span=self._span(doc, i, stop),
                     )
                 )
-                i = stop
         return out
 
 
@@ -505,28 +530,28 @@ def _head_of(doc: Doc, start: int, stop: int) -> Token:
     return doc[stop - 1]
 
 
-def _match_pattern(doc: Doc, i: int, stop: int, words: Sequence[str]) -> int | None:
+def _match_pattern(view: _View, i: int, stop: int, words: Sequence[str]) -> int | None:
     """Match lemma ``words`` at token ``i``; ``*`` skips up to eight words; punctuation is skipped."""
-    if not words or not _is(doc[i], words[0]):
+    if not words or not view.is_(i, words[0]):
         return None
     pos = i + 1
     k = 1
     while k < len(words):
-        while pos < stop and (doc[pos].is_punct or doc[pos].is_space) and doc[pos].lower_ not in words:
+        while pos < stop and view.skip[pos] and view.lower[pos] not in words:
             pos += 1
         if words[k] == "*":
             nxt = words[k + 1] if k + 1 < len(words) else None
             if nxt is None:
                 return pos
             for skip in range(_MAX_GAP + 1):
-                if pos + skip < stop and _is(doc[pos + skip], nxt):
+                if pos + skip < stop and view.is_(pos + skip, nxt):
                     pos = pos + skip + 1
                     k += 2
                     break
             else:
                 return None
             continue
-        if pos >= stop or not _is(doc[pos], words[k]):
+        if pos >= stop or not view.is_(pos, words[k]):
             return None
         pos += 1
         k += 1
