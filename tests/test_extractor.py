@@ -77,3 +77,30 @@ def test_user_speaker_registry(extractor: quotebank.Extractor) -> None:
 
 def test_targets_property(extractor: quotebank.Extractor) -> None:
     assert extractor.targets == ["ceasefire", "rafah_offensive"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Stop\x00 now,” he said.\x07\x1b[31m",
+        "“Lone \ud800 surrogate,” she said.",
+        "“We will win 🎉🔥,” the coach said. 👍",
+        "قال المتحدث “نحن مستعدون” أمس.",
+        "“שלום,” אמר השר.",
+        "Er sagte: „Wir kommen morgen.“ Sie sagte: «Non, merci.» 「はい」と彼は言った。",
+        "\u200b\u200e“Zero width,” said the editor.\u2028Next line.",
+    ],
+)
+def test_messy_text_is_handled_with_exact_offsets(extractor: quotebank.Extractor, text: str) -> None:
+    quotes = extractor.extract(text)
+    for quote in quotes:
+        for piece in quote.content:
+            assert 0 <= piece.start <= piece.end <= len(text)
+            assert text[piece.start : piece.end] == piece.text
+
+
+def test_lone_surrogates_keep_offsets(extractor: quotebank.Extractor) -> None:
+    text = "Intro \ud800 text.\n\n“We are ready,” the minister said."
+    [quote] = extractor.extract(text)
+    assert quote.content[0].start == text.index("We are ready")
+    assert quote.content[0].text == "We are ready,"

@@ -196,6 +196,9 @@ class Extractor:
     def parse(self, text: str) -> Doc:
         """Run the whole pipeline on one text and return the ``Doc``.
 
+        Lone surrogates (which UTF-8 cannot encode) are replaced by U+FFFD in
+        the ``Doc``'s text, so its offsets are those of ``text``.
+
         Raises:
             InputError: ``text`` is not a ``str``.
         """
@@ -257,31 +260,40 @@ class Extractor:
         self, texts: Iterable[str], ids: Iterable[str | None], *, n_process: int, batch_size: int
     ) -> Iterator[list[Quote]]:
         limit = self.nlp.max_length
-        pending: list[tuple[str, str | None]] = []
+        long_texts: list[tuple[str, str | None]] = []
+        originals: dict[int, str] = {}  # texts that held lone surrogates, by position
 
         def checked() -> Iterator[tuple[str, tuple[int, str | None, str]]]:
-            for position, (text, doc_id) in enumerate(zip(texts, ids, strict=False)):
-                text = _clean(_check_text(text, f"pipe() item {position}"))
+            for position, (raw, doc_id) in enumerate(zip(texts, ids, strict=False)):
+                text = _clean(_check_text(raw, f"pipe() item {position}"))
+                if text is not raw:
+                    originals[position] = raw
                 if len(text) > limit:
-                    pending.append((text, doc_id))
+                    long_texts.append((raw, doc_id))
                     yield "", (position, doc_id, "long")
                 else:
                     yield text, (position, doc_id, "")
 
-        for doc, (_position, doc_id, flag) in self.nlp.pipe(
+        for doc, (position, doc_id, flag) in self.nlp.pipe(
             checked(), as_tuples=True, n_process=n_process, batch_size=batch_size
         ):
             if flag == "long":
-                text, long_id = pending.pop(0)
+                text, long_id = long_texts.pop(0)
+                originals.pop(position, None)
                 yield self._extract_long(text, long_id)
-            else:
-                yield with_doc_id(_get(doc), doc_id)
+                continue
+            quotes = _get(doc)
+            original = originals.pop(position, None)
+            if original is not None:
+                # spans were found on the cleaned text: same offsets, the caller's characters
+                quotes = [_shift(q, 0, original) for q in quotes]
+            yield with_doc_id(quotes, doc_id)
 
     def _extract_long(self, text: str, doc_id: str | None) -> list[Quote]:
         quotes: list[Quote] = []
         limit = max(self.nlp.max_length // 2, 1)
         for offset, chunk in _chunks(text, limit):
-            doc = self.nlp(chunk)
+            doc = self.nlp(_clean(chunk))
             quotes.extend(_shift(q, offset, text) for q in _get(doc))
         return with_doc_id(quotes, doc_id)
 

@@ -339,6 +339,7 @@ class References:
         group_heads: head nouns of groups of people.
         anaphors: nouns that after "the" point at the organisation in focus.
         strip: leading words dropped from group names.
+        non_sources: nouns that cannot be a source ("photo", "map").
     """
 
     pronouns: Mapping[str, tuple[str, str]]
@@ -348,6 +349,7 @@ class References:
     group_heads: frozenset[str]
     anaphors: frozenset[str]
     strip: frozenset[str]
+    non_sources: frozenset[str] = frozenset()
 
 
 def _load_references(path: Path) -> References:
@@ -374,6 +376,7 @@ def _load_references(path: Path) -> References:
         group_heads=frozenset(w.lower() for w in file.words("group_heads")),
         anaphors=frozenset(_norm(w) for w in file.words("anaphors")),
         strip=frozenset(w.lower() for w in file.words("strip")),
+        non_sources=frozenset(w.lower() for w in file.words("non_sources", required=False)),
     )
 
 

@@ -72,6 +72,13 @@ class _Known:
     aliases: tuple[str, ...] = ()
 
 
+def _mention_head(span: Span) -> Token:
+    """The head of a mention: a token whose head lies outside it, nouns and pronouns first."""
+    tops = [t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end]
+    nominal = [t for t in tops if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return (nominal or tops or [span.root])[0]
+
+
 def _gender_ok(wanted: str, have: str) -> bool:
     return wanted in ("any", "unknown") or have in ("any", "unknown") or wanted == have
 
@@ -303,7 +310,7 @@ class SpeakerResolver:
 
     def _resolve_mention(self, doc: Doc, span: Span, memory: _DocMemory, known: list[_Known]) -> Speaker:
         refs = self.lex.references
-        head = span.root
+        head = _mention_head(span)
         # "His Defense Minister, Yoav Gallant": the named apposition is the speaker
         if head.ent_type_ != "PERSON":
             named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)

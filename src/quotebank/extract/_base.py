@@ -206,6 +206,21 @@ def mention_range(token: Token) -> tuple[int, int]:
         if doc[k].text in (":", ")", "(", "\n") or "\n" in doc[k].text_with_ws:
             start = k + 1
             break
+    # a name the parser split ("Tomas" | "Haddad said"): take the whole entity, or the run of proper nouns
+    if token.ent_type_ or token.pos_ == "PROPN":
+        for ent in doc.ents:
+            if ent.start <= token.i < ent.end:
+                start, end = min(start, ent.start), max(end, ent.end - 1)
+                break
+        while (
+            start > 0
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].ent_type_ in ("", "PERSON")
+            and token.ent_type_ in ("", "PERSON")
+            and doc[start - 1].whitespace_
+            and "\n" not in doc[start - 1].text_with_ws
+        ):
+            start -= 1
     while start < end and (doc[start].is_punct or doc[start].dep_ == "cc" or not doc[start].text.strip(_DASH_CHARS)):
         start += 1
     while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):

@@ -461,6 +461,8 @@ def find_reported(index: DocIndex) -> list[Candidate]:
             continue
         tokens, frame = content
         source = subject_of(token, is_cue=index.is_cue)
+        if source is not None and source.lower_ in index.lex.references.non_sources:
+            continue  # "PHOTO SHOWS a man ...": a caption, not a quote
         if source is None and frame == "clause" and tokens and max(t.i for t in tokens) < token.i:
             source = _inverted_source(token)
         candidate = _candidate(index, tokens, index.cue_span(token, particle), token.i, source, frame)
