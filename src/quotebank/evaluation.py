@@ -146,14 +146,17 @@ class PRF:
 
     @property
     def precision(self) -> float:
+        """True positives over predictions."""
         return self.tp / self.predicted if self.predicted else 0.0
 
     @property
     def recall(self) -> float:
+        """True positives over gold items."""
         return self.tp / self.gold if self.gold else 0.0
 
     @property
     def f1(self) -> float:
+        """The harmonic mean of precision and recall."""
         p, r = self.precision, self.recall
         return round(2 * p * r / (p + r), 4) if p + r else 0.0
 

@@ -186,15 +186,19 @@ class QuotebankComponent:
 
     # spaCy serialisation: the component has no weights, only its config
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """Serialise for ``nlp.to_bytes``: nothing to store (lexicon files come from the config)."""
         return b""
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> QuotebankComponent:
+        """Deserialise for ``nlp.from_bytes``: nothing to load."""
         return self
 
     def to_disk(self, path: Any, *, exclude: Iterable[str] = ()) -> None:
+        """Save for ``nlp.to_disk``: nothing to write (the config records the lexicon files)."""
         return None
 
     def from_disk(self, path: Any, *, exclude: Iterable[str] = ()) -> QuotebankComponent:
+        """Load for ``spacy.load``: nothing to read."""
         return self
 
 

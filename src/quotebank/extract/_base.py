@@ -36,10 +36,12 @@ class Candidate:
 
     @property
     def start(self) -> int:
+        """Offset of the first content character."""
         return self.pieces[0][0]
 
     @property
     def end(self) -> int:
+        """Offset one past the last content character."""
         return self.pieces[-1][1]
 
 

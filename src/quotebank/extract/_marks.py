@@ -56,10 +56,12 @@ class QuotedPassage:
 
     @property
     def start(self) -> int:
+        """Offset of the first character inside the marks."""
         return self.pieces[0][0]
 
     @property
     def end(self) -> int:
+        """Offset one past the last character inside the marks."""
         return self.pieces[-1][1]
 
 
