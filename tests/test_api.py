@@ -55,14 +55,14 @@ def test_top_level_all_is_sorted_and_only_re_exports() -> None:
 @pytest.mark.parametrize("module_name", MODULES)
 def test_every_public_name_has_a_docstring(module_name: str) -> None:
     module = importlib.import_module(module_name)
-    assert module.__doc__ and module.__doc__.strip(), module_name
+    assert (module.__doc__ or "").strip(), module_name
     for name in getattr(module, "__all__", []):
         obj = getattr(module, name)
         if inspect.isclass(obj) or inspect.isfunction(obj):
-            assert obj.__doc__ and obj.__doc__.strip(), f"{module_name}.{name}"
+            assert (obj.__doc__ or "").strip(), f"{module_name}.{name}"
             if inspect.isclass(obj):
                 for attr, member in vars(obj).items():
                     if attr.startswith("_") or not (inspect.isfunction(member) or isinstance(member, property)):
                         continue
                     doc = member.__doc__ if not isinstance(member, property) else member.fget.__doc__
-                    assert doc and doc.strip(), f"{module_name}.{name}.{attr}"
+                    assert (doc or "").strip(), f"{module_name}.{name}.{attr}"
