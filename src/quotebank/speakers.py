@@ -120,6 +120,30 @@ class _DocMemory:
                     self.people.append((ent.start_char, self.full.get(name.split()[-1].lower(), name)))
             elif ent.label_ in ("ORG", "GPE", "NORP") and ent.root.dep_ in ("nsubj", "nsubjpass"):
                 self.orgs.append((ent.start_char, ent.text, SpeakerKind.ORGANIZATION))
+        # proper-noun subjects the entity recogniser missed ("Trump took offense ...") can be people too
+        # a capitalised word the tagger called a noun at a sentence start is a name if it is one elsewhere
+        names = {t.text for t in doc if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and not t.is_sent_start}
+        for token in doc:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_:
+                continue
+            if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.text in names):
+                continue
+            if token.lower_ in resolver.lex.references.org_heads or not token.text[:1].isupper():
+                continue
+            words = [t.text for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token.text]
+            while words and words[0].lower().rstrip(".") in honorifics:
+                words = words[1:]
+            if not words:
+                continue
+            name = " ".join(words)
+            entry = resolver.registry_name(name)
+            if entry is not None and entry.kind is not SpeakerKind.PERSON:
+                continue
+            full = entry.name if entry is not None else self.full.get(words[-1].lower(), name)
+            if len(full.split()) >= 2:
+                self.full.setdefault(full.split()[-1].lower(), full)
+            self.people.append((token.idx, full))
+        self.people.sort()
 
     def _titles_around(self, ent: Span, name: str, resolver: SpeakerResolver) -> None:
         doc = ent.doc

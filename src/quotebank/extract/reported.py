@@ -29,6 +29,7 @@ __all__ = ["find_reported"]
 _MIN_CONTENT_CHARS = 8
 _MAX_HEADLINE_WORDS = 20
 _THAT_DEPS = frozenset({"mark", "advmod", "nsubj"})
+_CONCESSIVE = frozenset({"although", "though", "whereas"})
 
 
 def _clause_content(verb: Token, index: DocIndex, addressee: bool) -> list[Token] | None:
@@ -99,6 +100,13 @@ def _without_reports(root: Token, index: DocIndex) -> list[Token]:
     drop: set[int] = set()
     doc = root.doc
     root_aux = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+    for child in root.children:
+        # "..., although he again refused ...": a concessive clause after a comma is the writer's
+        if child.dep_ == "advcl" and child.i > root.i and child.left_edge.i > 0:
+            mark = child.left_edge
+            if mark.lower_ in _CONCESSIVE and doc[mark.i - 1].text == ",":
+                drop.update(t.i for t in child.subtree)
+                drop.add(mark.i - 1)
     for child in root.children:
         # "no more hostages will be released ..., and is expected to push for ...": a conjunct
         # with no subject and another finite auxiliary belongs to the reporting clause
