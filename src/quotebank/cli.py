@@ -280,11 +280,13 @@ def _evaluate_gold(args: argparse.Namespace, extractor: Any, metrics: dict[str, 
         print(_row(label, *[float(get(r)) for _, r in systems]))
     if args.baseline == "textacy":
         print(f"  textacy refused {refused} of {len(texts)} documents (odd number of quotation marks)")
-    print("\nStance (SemEval-2016 F_avg = mean of FAVOR F1 and AGAINST F1), matched quotes | gold boundaries")
+    print("\nStance (SemEval-2016 F_avg = mean of FAVOR F1 and AGAINST F1)")
+    print(_row("", "matched", "gold bounds"))
     for target, s in report.stance.items():
         o = oracle_report.stance[target]
         print(_row(f"{target} F_avg", s.f_avg, o.f_avg))
-        print(_row(f"{target} F1 favor / against", s.f1_favor, s.f1_against))
+        print(_row(f"{target} F1 favor", s.f1_favor, o.f1_favor))
+        print(_row(f"{target} F1 against", s.f1_against, o.f1_against))
         print(_row(f"{target} accuracy", s.accuracy, o.accuracy))
         for name, rep in (("matched", s), ("oracle", o)):
             print(f"    confusion ({name}; rows gold, columns predicted: FAVOR AGAINST NONE)")
