@@ -143,6 +143,19 @@ def _governing_cue(index: DocIndex, passage: QuotedPassage) -> tuple[Token, Toke
     return None
 
 
+def _cued(index: DocIndex, k: int, token: Token, particle: Token | None, source: Token | None, rule: str) -> Candidate:
+    """A direct quote of passage ``k`` attributed by the cue ``token``."""
+    return Candidate(
+        kind=QuoteKind.DIRECT,
+        pieces=list(index.passages[k].pieces),
+        cue=index.cue_span(token, particle),
+        cue_token=token.i,
+        mention=None if source is None else mention_range(source),
+        passages=[k],
+        rule=rule,
+    )
+
+
 def _attribute(index: DocIndex, k: int) -> Candidate | None:
     passage = index.passages[k]
     inner = index.text[passage.start : passage.end].rstrip(" \t\n'\"\u2019\u201d")
@@ -154,17 +167,7 @@ def _attribute(index: DocIndex, k: int) -> Candidate | None:
         if found is not None and not ends_open and found[0].i - after[0].i > 3:
             found = None  # “… a full stop.” and a cue far on belongs to other words
         if found is not None:
-            token, particle = found
-            source = _source(token, after)
-            return Candidate(
-                kind=QuoteKind.DIRECT,
-                pieces=pieces,
-                cue=index.cue_span(token, particle),
-                cue_token=token.i,
-                mention=None if source is None else mention_range(source),
-                passages=[k],
-                rule="cue_after",
-            )
+            return _cued(index, k, found[0], found[1], _source(found[0], after), "cue_after")
         rest = index.text[passage.close + 1 : passage.close + 4].lstrip(" \t\u00a0")
         if after[0].text in _DASHES or (rest and rest[0] in "\u2014\u2013\u2015-"):
             mention = _entity_at([t for t in after if t.text not in _DASHES and t.text.strip("\u2014\u2013\u2015-")])
@@ -174,34 +177,14 @@ def _attribute(index: DocIndex, k: int) -> Candidate | None:
     if before and before[-1].text in (":", ","):
         found = _cue_in(index, before, last=True)
         if found is not None:
-            token, particle = found
-            source = _source(token, before)
-            return Candidate(
-                kind=QuoteKind.DIRECT,
-                pieces=pieces,
-                cue=index.cue_span(token, particle),
-                cue_token=token.i,
-                mention=None if source is None else mention_range(source),
-                passages=[k],
-                rule="cue_before",
-            )
+            return _cued(index, k, found[0], found[1], _source(found[0], before), "cue_before")
         if before[-1].text == ":" and len(before) <= 6:
             mention = _entity_at(before[:-1])
             if mention is not None:
                 return Candidate(kind=QuoteKind.DIRECT, pieces=pieces, mention=mention, passages=[k], rule="colon")
     governing = _governing_cue(index, passage)
     if governing is not None:
-        token, particle = governing
-        source = subject_of(token)
-        return Candidate(
-            kind=QuoteKind.DIRECT,
-            pieces=pieces,
-            cue=index.cue_span(token, particle),
-            cue_token=token.i,
-            mention=None if source is None else mention_range(source),
-            passages=[k],
-            rule="governed",
-        )
+        return _cued(index, k, governing[0], governing[1], subject_of(governing[0]), "governed")
     return None
 
 
