@@ -104,3 +104,12 @@ def test_lone_surrogates_keep_offsets(extractor: quotebank.Extractor) -> None:
     [quote] = extractor.extract(text)
     assert quote.content[0].start == text.index("We are ready")
     assert quote.content[0].text == "We are ready,"
+
+
+def test_pipe_with_two_processes_checks_input_and_keeps_order(extractor: quotebank.Extractor) -> None:
+    texts = [f"“Point number {k} stands,” Maria Okafor said." for k in range(7)]
+    results = list(extractor.pipe(texts, doc_ids=[str(k) for k in range(7)], n_process=2, batch_size=2))
+    assert [r[0].doc_id for r in results] == [str(k) for k in range(7)]
+    assert results == list(extractor.pipe(texts, doc_ids=[str(k) for k in range(7)]))
+    with pytest.raises(InputError, match="item 2"):
+        list(extractor.pipe(["a", "b", None, "d"], n_process=2))  # type: ignore[list-item]

@@ -12,10 +12,13 @@ Examples:
 
 from __future__ import annotations
 
+import collections
 import importlib.util
+import multiprocessing
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 import spacy
@@ -240,10 +243,15 @@ class Extractor:
         pipeline needs them, and one result is yielded per text, even when
         it has no quotes.
 
+        With ``n_process > 1`` on a platform that can fork, worker processes
+        share the loaded pipeline and send back only the quotes (not whole
+        ``Doc`` objects), with at most ``2 * n_process`` batches in flight;
+        elsewhere spaCy's own ``nlp.pipe(n_process=...)`` is used.
+
         Args:
             texts: the documents.
             doc_ids: identifiers, one per text, copied into the quotes.
-            n_process: worker processes for spaCy (``nlp.pipe``).
+            n_process: worker processes.
             batch_size: texts per batch.
 
         Yields:
@@ -254,7 +262,34 @@ class Extractor:
                 that item is reached).
         """
         ids: Iterable[str | None] = doc_ids if doc_ids is not None else _none()
+        if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
+            return self._run_forked(texts, ids, n_process=n_process, batch_size=batch_size)
         return self._run(texts, ids, n_process=n_process, batch_size=batch_size)
+
+    def _run_forked(
+        self, texts: Iterable[str], ids: Iterable[str | None], *, n_process: int, batch_size: int
+    ) -> Iterator[list[Quote]]:
+        context = multiprocessing.get_context("fork")
+
+        def batches() -> Iterator[list[tuple[str, str | None]]]:
+            batch: list[tuple[str, str | None]] = []
+            for position, (text, doc_id) in enumerate(zip(texts, ids, strict=False)):
+                batch.append((_check_text(text, f"pipe() item {position}"), doc_id))
+                if len(batch) == batch_size:
+                    yield batch
+                    batch = []
+            if batch:
+                yield batch
+
+        # forked workers get this extractor through the initializer: inherited, never pickled
+        with context.Pool(n_process, initializer=_adopt, initargs=(self,)) as pool:
+            pending: collections.deque[Any] = collections.deque()
+            for batch in batches():
+                pending.append(pool.apply_async(_forked_batch, (batch, batch_size)))
+                while len(pending) >= 2 * n_process:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
 
     def _run(
         self, texts: Iterable[str], ids: Iterable[str | None], *, n_process: int, batch_size: int
@@ -296,6 +331,21 @@ class Extractor:
             doc = self.nlp(_clean(chunk))
             quotes.extend(_shift(q, offset, text) for q in _get(doc))
         return with_doc_id(quotes, doc_id)
+
+
+_FORKED: Extractor | None = None  # in a forked worker: the extractor it inherited
+
+
+def _adopt(extractor: Extractor) -> None:
+    """Pool initializer: keep the inherited extractor for this worker's batches."""
+    global _FORKED
+    _FORKED = extractor
+
+
+def _forked_batch(batch: list[tuple[str, str | None]], batch_size: int) -> list[list[Quote]]:
+    """Run in a forked worker: extract one batch with the inherited pipeline."""
+    assert _FORKED is not None
+    return list(_FORKED._run([t for t, _ in batch], [i for _, i in batch], n_process=1, batch_size=batch_size))
 
 
 def _none() -> Iterator[None]:
