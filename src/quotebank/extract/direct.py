@@ -188,6 +188,12 @@ def _attribute(index: DocIndex, k: int) -> Candidate | None:
     return None
 
 
+def _sentence_like(index: DocIndex, passage: QuotedPassage) -> bool:
+    """Whether a passage reads as whole sentences: a capital first and a stop, comma or dash last."""
+    inner = index.text[passage.start : passage.end].strip(" \t\n'\"\u2018\u2019\u201c\u201d")
+    return bool(inner) and inner[0].isupper() and inner[-1] in ".!?,\u2026\u2014-:"
+
+
 def _starts_sentence(index: DocIndex, passage: QuotedPassage) -> bool:
     before = index.text[index.lines[index.paragraph(passage.open)] : passage.open].rstrip()
     return not before or before[-1] in '.!?\u2026\u201d"' or before.endswith(":")
@@ -236,7 +242,12 @@ def attribute_passages(index: DocIndex, used: set[int], quotes: list[Candidate])
         gap = index.tokens(previous.end, passage.open)
         para_gap = index.paragraph(passage.open) - index.paragraph(previous.end)
         stops = sum(1 for t in gap if t.text in SENT_END)
-        if previous.kind is QuoteKind.DIRECT and len(gap) <= _MAX_GAP_TOKENS and para_gap <= 1 and stops <= 1:
+        continues = (
+            previous.kind is QuoteKind.DIRECT
+            and _sentence_like(index, passage)
+            and any(_sentence_like(index, index.passages[p]) for p in previous.passages)
+        )
+        if continues and len(gap) <= _MAX_GAP_TOKENS and para_gap <= 1 and stops <= 1:
             previous.pieces = sorted({*previous.pieces, *passage.pieces})
             previous.passages.append(k)
             used.add(k)
