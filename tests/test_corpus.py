@@ -57,5 +57,5 @@ def test_polnear_dev_speaker_mentions(dev_report: PolnearReport) -> None:
 
 def test_polnear_dev_recall_floors(dev_report: PolnearReport) -> None:
     # regression floors at the measured level; the targets (0.90 / 0.45) are not met yet
-    assert dev_report.marked_recall >= 0.87
-    assert dev_report.unmarked_recall >= 0.38
+    assert dev_report.marked_recall >= 0.88
+    assert dev_report.unmarked_recall >= 0.40
