@@ -80,3 +80,21 @@ def test_headline_colon_form(extractor: quotebank.Extractor) -> None:
 
 def test_no_reporting_no_quote(extractor: quotebank.Extractor) -> None:
     assert extractor.extract("The bridge reopened in May after repairs that cost millions.") == []
+
+
+def test_passive_quoted_as_saying(extractor: quotebank.Extractor) -> None:
+    [(kind, content, speaker, cue)] = _quotes(
+        extractor, "The minister was quoted as saying that the border would stay closed."
+    )
+    assert (kind, content, speaker, cue) == ("indirect", "the border would stay closed", "minister", "saying")
+
+
+def test_inverted_cue_with_a_late_subject(extractor: quotebank.Extractor) -> None:
+    text = "The operation would continue for months, said Maria Okafor, the army spokeswoman."
+    [(kind, content, speaker, cue)] = _quotes(extractor, text)
+    assert (kind, content, speaker, cue) == (
+        "indirect",
+        "The operation would continue for months",
+        "Maria Okafor",
+        "said",
+    )
