@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -575,8 +574,3 @@ def textacy_predictions(doc: Any) -> list[Prediction] | None:
             Prediction(spans=((content.start_char, content.end_char),), kind="direct", speaker=name, mention=mention)
         )
     return out
-
-
-def kinds_count(predictions: Iterable[Prediction]) -> Counter[str]:
-    """How many predictions of each kind."""
-    return Counter(p.kind for p in predictions)

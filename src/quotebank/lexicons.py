@@ -205,14 +205,6 @@ class ReportingLexicon:
     source_phrases: tuple[str, ...]
     version: str
 
-    def verb(self, lemma: str, particle: str | None = None) -> ReportingVerb | None:
-        """Look a verb up by lemma, preferring the particle form ("call for")."""
-        if particle:
-            found = self.verbs.get(f"{lemma} {particle}")
-            if found is not None:
-                return found
-        return self.verbs.get(lemma)
-
 
 def _load_reporting(path: Path) -> ReportingLexicon:
     file = _File(path)
