@@ -409,12 +409,17 @@ class PolnearEvent:
     cue: tuple[tuple[int, int], ...] = ()
 
     def marked(self, text: str) -> bool:
-        """Whether the content is, or holds, a passage in quotation marks."""
+        """Whether the content is, or holds, a passage in quotation marks.
+
+        Double marks of every style count, and so does a pair of apostrophes
+        (``''``), which some archives (PolNeAR's New York Times articles among
+        them) use as the double mark.
+        """
         a = self.content[0][0]
         b = self.content[-1][1]
         inside = text[a:b]
-        around = text[max(0, a - 2) : a] + text[b : b + 2]
-        return any(m in inside for m in _MARKS) or any(m in around for m in _MARKS)
+        around = text[max(0, a - 2) : a] + " " + text[b : b + 2]
+        return any(m in inside or m in around for m in (*_MARKS, "''"))
 
 
 def _brat_spans(field: str) -> tuple[tuple[int, int], ...]:

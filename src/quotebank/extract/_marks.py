@@ -210,7 +210,11 @@ def find_quoted(text: str) -> list[QuotedPassage]:
         >>> text = "“Hamas’ demands,” he said, ‘are absurd’."
         >>> [text[a:b] for p in find_quoted(text) for a, b in p.pieces]
         ['Hamas’ demands,', 'are absurd']
+        >>> text = "''We pay taxes,'' he said."
+        >>> [text[a:b] for p in find_quoted(text) for a, b in p.pieces]
+        ['We pay taxes,']
     """
-    double = _find_double(text)
+    # some outlets (and converted archives) write a double mark as two apostrophes: ''...''
+    double = _find_double(text.replace("''", ' "') if "''" in text else text)
     single = _find_single(text, [(p.open, p.close) for p in double])
     return sorted(double + single, key=lambda p: p.open)
