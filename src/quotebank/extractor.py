@@ -245,7 +245,8 @@ class Extractor:
 
         With ``n_process > 1`` on a platform that can fork, worker processes
         share the loaded pipeline and send back only the quotes (not whole
-        ``Doc`` objects), with at most ``2 * n_process`` batches in flight;
+        ``Doc`` objects), in units of a few texts with at most
+        ``4 * n_process`` units in flight;
         elsewhere spaCy's own ``nlp.pipe(n_process=...)`` is used.
 
         Args:
@@ -270,12 +271,14 @@ class Extractor:
         self, texts: Iterable[str], ids: Iterable[str | None], *, n_process: int, batch_size: int
     ) -> Iterator[list[Quote]]:
         context = multiprocessing.get_context("fork")
+        # small work units keep both workers busy to the end of a stream
+        chunk = max(1, min(batch_size, 4))
 
         def batches() -> Iterator[list[tuple[str, str | None]]]:
             batch: list[tuple[str, str | None]] = []
             for position, (text, doc_id) in enumerate(zip(texts, ids, strict=False)):
                 batch.append((_check_text(text, f"pipe() item {position}"), doc_id))
-                if len(batch) == batch_size:
+                if len(batch) == chunk:
                     yield batch
                     batch = []
             if batch:
@@ -286,7 +289,7 @@ class Extractor:
             pending: collections.deque[Any] = collections.deque()
             for batch in batches():
                 pending.append(pool.apply_async(_forked_batch, (batch, batch_size)))
-                while len(pending) >= 2 * n_process:
+                while len(pending) >= 4 * n_process:
                     yield from pending.popleft().get()
             while pending:
                 yield from pending.popleft().get()

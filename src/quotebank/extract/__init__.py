@@ -55,8 +55,9 @@ def find_quotes(doc: Doc, lexicons: Lexicons, *, min_strength: float = 0.5) -> l
     Returns:
         Quote candidates in text order, not overlapping.
     """
-    passages = find_quoted(doc.text)
-    index = DocIndex(doc, passages, lexicons, min_strength)
+    text = doc.text
+    passages = find_quoted(text)
+    index = DocIndex(doc, passages, lexicons, min_strength, text=text)
     reported = _settle(find_reported(index))
     used = {k for c in reported for k in c.passages}
     # a reported quote whose passages were claimed twice keeps them once

@@ -48,13 +48,22 @@ class Candidate:
 class DocIndex:
     """Per-document lookups shared by the extractors."""
 
-    def __init__(self, doc: Doc, passages: Sequence[QuotedPassage], lexicons: Lexicons, min_strength: float) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        passages: Sequence[QuotedPassage],
+        lexicons: Lexicons,
+        min_strength: float,
+        *,
+        text: str | None = None,
+    ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         self.lex = lexicons
         self.min_strength = min_strength
         self.passages = list(passages)
         self._names: set[str] | None = None
+        self._cue_lemmas = {verb.split()[0] for verb in lexicons.reporting.verbs}
         self._starts = [t.idx for t in doc]
         spans = sorted((p.open, p.close + 1) for p in passages)
         self._inside_starts = [a for a, _ in spans]
@@ -90,6 +99,9 @@ class DocIndex:
 
     def cue(self, token: Token) -> tuple[ReportingVerb, Token | None] | None:
         """The reporting verb ``token`` is, with its particle token, or ``None``."""
+        lemma = token.lemma_.lower()
+        if lemma not in self._cue_lemmas:
+            return None  # the cheap test first: most tokens are no reporting verb
         if not token.tag_.startswith("VB") and token.pos_ not in ("VERB",):
             return None
         if token.ent_type_ == "PERSON" or token.ent_type_ == "ORG":
@@ -101,7 +113,6 @@ class DocIndex:
             before.pos_ == "DET" or (before.pos_ == "ADP" and before.lower_ != "to" and token.tag_ in ("VBZ", "VBP"))
         ):
             return None  # a noun use ("the calls", "as calls for the war ...")
-        lemma = token.lemma_.lower()
         particle = None
         for child in token.children:
             candidates = [child]
@@ -210,10 +221,15 @@ def mention_range(token: Token) -> tuple[int, int]:
             break
     # a name the parser split ("Tomas" | "Haddad said"): take the whole entity, or the run of proper nouns
     if token.ent_type_ or token.pos_ == "PROPN":
-        for ent in doc.ents:
-            if ent.start <= token.i < ent.end:
-                start, end = min(start, ent.start), max(end, ent.end - 1)
-                break
+        if token.ent_type_:
+            # the entity around the token, from its IOB tags (doc.ents builds every span)
+            first = token.i
+            while first > 0 and doc[first].ent_iob_ == "I":
+                first -= 1
+            last = token.i
+            while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+                last += 1
+            start, end = min(start, first), max(end, last)
         while (
             start > 0
             and doc[start - 1].pos_ == "PROPN"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from quotebank.extract._base import Candidate, DocIndex, mention_range, runs, subject_of, trim
 from quotebank.model import QuoteKind
@@ -353,11 +353,17 @@ def _candidate(
 def _according_to(index: DocIndex) -> list[Candidate]:
     out = []
     doc = index.doc
+    lowered = index.text.lower()
     for phrase in index.lex.reporting.source_phrases:
         words = phrase.split()
         n = len(words)
-        for i in range(len(doc) - n + 1):
-            if doc[i].lower_ != words[0] or [t.lower_ for t in doc[i : i + n]] != words:
+        starts = []
+        at = lowered.find(words[0])
+        while at != -1:
+            starts.append(index.token_at(at))
+            at = lowered.find(words[0], at + 1)
+        for i in sorted(set(starts)):
+            if i + n > len(doc) or [t.lower_ for t in doc[i : i + n]] != words:
                 continue
             if index.in_passage(doc[i].idx) is not None:
                 continue
@@ -367,7 +373,7 @@ def _according_to(index: DocIndex) -> list[Candidate]:
                 source = doc[i + n]
                 while source.dep_ in ("det", "amod", "compound", "nummod") and source.head.i > source.i:
                     source = source.head
-            sent = doc[i].sent
+            sent = _sentence(doc, i)
             if i == sent.start or all(t.is_punct or t.is_space for t in doc[sent.start : i]):
                 # "According to X, <content>.": the content is what follows the comma
                 comma = next((t.i for t in doc[i : sent.end] if t.text == ","), None)
@@ -387,13 +393,24 @@ def _according_to(index: DocIndex) -> list[Candidate]:
             phrase_tokens = {t.i for t in doc[i].subtree} | set(range(i, i + n))
             if source is not None:
                 phrase_tokens.update(t.i for t in source.subtree)
-            tokens = [t for t in head.subtree if t.i not in phrase_tokens and t.sent == doc[i].sent]
+            tokens = [t for t in head.subtree if t.i not in phrase_tokens and sent.start <= t.i < sent.end]
             cue = (doc[i].idx, last.idx + len(last.text))
             found = _candidate(index, tokens, cue, i, source, "according_to")
             if found is not None:
                 found.cue_token = i
                 out.append(found)
     return out
+
+
+def _sentence(doc: Doc, i: int) -> Span:
+    """The sentence of token ``i``, found from its neighbours (``Token.sent`` walks the whole doc)."""
+    start = i
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return doc[start:end]
 
 
 def _phrase_before(doc: Doc, start: int, stop: int) -> tuple[int, int]:

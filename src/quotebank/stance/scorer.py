@@ -25,6 +25,7 @@ No speaker is ever consulted: the same words get the same label from anyone.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Callable, Mapping, Sequence
 
@@ -81,13 +82,28 @@ class _Lookup:
 class _View:
     """Per-document arrays of the token attributes the matchers read (built once per doc)."""
 
-    __slots__ = ("doc", "lemma", "lower", "skip")
+    __slots__ = ("doc", "lemma", "lower", "sent", "sent_bounds", "skip", "starts", "text")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: read it once
         self.lower = [t.lower_ for t in doc]
         self.lemma = [t.lemma_.lower() for t in doc]
         self.skip = [t.is_punct or t.is_space for t in doc]
+        self.starts = [t.idx for t in doc]
+        # sentence of every token, and each sentence's token range (Token.sent walks the whole doc)
+        self.sent: list[int] = [0] * len(doc)
+        self.sent_bounds: list[tuple[int, int]] = []
+        for k, span in enumerate(doc.sents):
+            self.sent_bounds.append((span.start, span.end))
+            for i in range(span.start, span.end):
+                self.sent[i] = k
+
+    def tokens(self, start: int, end: int) -> range:
+        """Token indices overlapping characters ``[start, end)``."""
+        first = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        last = max(bisect.bisect_left(self.starts, end) - 1, first)
+        return range(first, last + 1)
 
     def is_(self, i: int, word: str) -> bool:
         return self.lower[i] == word or self.lemma[i] == word
@@ -181,34 +197,29 @@ class StanceScorer:
         """
         if self._view is None or self._view.doc is not doc:
             self._view = _View(doc)
-        scope = self._scope(doc, pieces, context, exclude)
-        scope.view = self._view
+        scope = self._scope(self._view, pieces, context, exclude)
         return {c.target.id: self._score_target(doc, scope, c) for c in self._compiled}
 
     # ----------------------------------------------------------------- scope
 
     def _scope(
-        self, doc: Doc, pieces: Sequence[tuple[int, int]], context: bool, exclude: Sequence[tuple[int, int]]
+        self, view: _View, pieces: Sequence[tuple[int, int]], context: bool, exclude: Sequence[tuple[int, int]]
     ) -> _Scope:
         content: set[int] = set()
         for a, b in pieces:
-            span = doc.char_span(a, b, alignment_mode="expand")
-            if span is not None:
-                content.update(range(span.start, span.end))
+            content.update(view.tokens(a, b))
         if not content:
-            return _Scope(start=0, end=0, content=set(), hidden=set())
+            return _Scope(start=0, end=0, content=set(), hidden=set(), view=view)
         first, last = min(content), max(content)
         if context:
-            start = doc[first].sent.start
-            end = doc[last].sent.end
+            start = view.sent_bounds[view.sent[first]][0]
+            end = view.sent_bounds[view.sent[last]][1]
         else:
             start, end = first, last + 1
         hidden: set[int] = set()
         for a, b in exclude:
-            span = doc.char_span(a, b, alignment_mode="expand")
-            if span is not None:
-                hidden.update(k for k in range(span.start, span.end) if k not in content)
-        return _Scope(start=start, end=end, content=content, hidden=hidden)
+            hidden.update(k for k in view.tokens(a, b) if k not in content)
+        return _Scope(start=start, end=end, content=content, hidden=hidden, view=view)
 
     def _anchored(self, doc: Doc, scope: _Scope, c: _Compiled, *, nearby: bool = False) -> bool:
         """Whether the target's anchor is in the quote's sentence; with a deictic word
@@ -221,7 +232,7 @@ class StanceScorer:
         if not nearby and not words & c.deictic:
             return False
         # the deictic word points back at an anchor named in this or the previous paragraph
-        text = doc.text
+        text = self._text(doc)
         begin = doc[scope.start].idx
         this = _paragraph_start(text, begin)
         previous = _paragraph_start(text, max(this - 1, 0)) if this > 0 else 0
@@ -329,7 +340,10 @@ class StanceScorer:
     def _span(self, doc: Doc, start: int, stop: int) -> TextSpan:
         a = doc[start].idx
         b = doc[stop - 1].idx + len(doc[stop - 1].text)
-        return TextSpan(start=a, end=b, text=doc.text[a:b])
+        return TextSpan(start=a, end=b, text=self._text(doc)[a:b])
+
+    def _text(self, doc: Doc) -> str:
+        return self._view.text if self._view is not None and self._view.doc is doc else doc.text
 
     def _attach(
         self,
@@ -429,7 +443,7 @@ class StanceScorer:
                 cue = cue_at.get(k)
                 if cue is None or k in term_tokens or cue[1] != k or k in scope.hidden:
                     continue
-                if doc[k].sent != head.sent:
+                if scope.view is not None and scope.view.sent[k] != scope.view.sent[head.i]:
                     continue
                 sign = (1.0 if phrase.weight > 0 else -1.0) * (1.0 if cue[0].weight > 0 else -1.0)
                 if self._negated(doc[k]) or self._negated(doc[k].head):
