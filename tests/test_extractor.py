@@ -113,3 +113,8 @@ def test_pipe_with_two_processes_checks_input_and_keeps_order(extractor: quoteba
     assert results == list(extractor.pipe(texts, doc_ids=[str(k) for k in range(7)]))
     with pytest.raises(InputError, match="item 2"):
         list(extractor.pipe(["a", "b", None, "d"], n_process=2))  # type: ignore[list-item]
+
+
+def test_fewer_doc_ids_than_texts_is_an_error_not_a_loss(extractor: quotebank.Extractor) -> None:
+    with pytest.raises(InputError, match="fewer doc_ids"):
+        list(extractor.pipe(["“Yes,” she said.", "Officials said no."], doc_ids=["only-one"]))

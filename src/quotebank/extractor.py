@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import collections
 import importlib.util
+import itertools
 import multiprocessing
 import threading
 from collections.abc import Iterable, Iterator
@@ -276,7 +277,7 @@ class Extractor:
 
         def batches() -> Iterator[list[tuple[str, str | None]]]:
             batch: list[tuple[str, str | None]] = []
-            for position, (text, doc_id) in enumerate(zip(texts, ids, strict=False)):
+            for position, (text, doc_id) in enumerate(_pairs(texts, ids)):
                 batch.append((_check_text(text, f"pipe() item {position}"), doc_id))
                 if len(batch) == chunk:
                     yield batch
@@ -302,7 +303,7 @@ class Extractor:
         originals: dict[int, str] = {}  # texts that held lone surrogates, by position
 
         def checked() -> Iterator[tuple[str, tuple[int, str | None, str]]]:
-            for position, (raw, doc_id) in enumerate(zip(texts, ids, strict=False)):
+            for position, (raw, doc_id) in enumerate(_pairs(texts, ids)):
                 text = _clean(_check_text(raw, f"pipe() item {position}"))
                 if text is not raw:
                     originals[position] = raw
@@ -349,6 +350,19 @@ def _forked_batch(batch: list[tuple[str, str | None]], batch_size: int) -> list[
     """Run in a forked worker: extract one batch with the inherited pipeline."""
     assert _FORKED is not None
     return list(_FORKED._run([t for t, _ in batch], [i for _, i in batch], n_process=1, batch_size=batch_size))
+
+
+_MISSING = object()
+
+
+def _pairs(texts: Iterable[str], ids: Iterable[str | None]) -> Iterator[tuple[str, str | None]]:
+    """Texts with their ids; fewer ids than texts is an error, never a dropped document."""
+    for position, (text, doc_id) in enumerate(itertools.zip_longest(texts, ids, fillvalue=_MISSING)):
+        if text is _MISSING:
+            return  # more ids than texts: the ids are an infinite default or surplus
+        if doc_id is _MISSING:
+            raise InputError(f"pipe() got fewer doc_ids than texts (none for item {position})")
+        yield text, doc_id  # type: ignore[misc]
 
 
 def _none() -> Iterator[None]:
