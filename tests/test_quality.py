@@ -46,20 +46,10 @@ def oracle(extractor: quotebank.Extractor, seed_texts: dict[str, str]) -> GoldRe
         doc = extractor.parse(text)
         golds = [g for g in gold if g.doc == doc_id]
         located = locate(text, golds)
-        every = [piece for spans in located for piece in spans]
+        stances = extractor.component.scorer.score_quotes(doc, located)
         predictions[doc_id] = [
-            Prediction(
-                spans=spans,
-                kind=g.kind,
-                speaker=g.speaker,
-                stance={
-                    t: s.label.value
-                    for t, s in extractor.component.scorer.score(
-                        doc, spans, exclude=[p for p in every if p not in spans]
-                    ).items()
-                },
-            )
-            for g, spans in zip(golds, located, strict=True)
+            Prediction(spans=spans, kind=g.kind, speaker=g.speaker, stance={t: s.label.value for t, s in st.items()})
+            for g, spans, st in zip(golds, located, stances, strict=True)
         ]
     return score_gold(seed_texts, gold, predictions)
 

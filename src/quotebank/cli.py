@@ -240,11 +240,9 @@ def _evaluate_gold(args: argparse.Namespace, extractor: Any, metrics: dict[str, 
         golds = [g for g in gold if g.doc == doc_id]
         oracle[doc_id] = []
         located = locate(text, golds)
-        every = [piece for spans in located for piece in spans]
-        for g, spans in zip(golds, located, strict=True):
+        stances = extractor.component.scorer.score_quotes(doc, located)
+        for g, spans, stance in zip(golds, located, stances, strict=True):
             if spans:
-                others = [piece for piece in every if piece not in spans]
-                stance = extractor.component.scorer.score(doc, spans, exclude=others)
                 oracle[doc_id].append(
                     Prediction(
                         spans=spans,

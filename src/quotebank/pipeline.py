@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from quotebank.extract import Candidate, find_quotes
 from quotebank.lexicons import Lexicons, load_lexicons
-from quotebank.model import Quote, Stance, TextSpan
+from quotebank.model import Quote, TextSpan
 from quotebank.speakers import SpeakerResolver
 from quotebank.stance import StanceScorer
 
@@ -166,12 +166,8 @@ class QuotebankComponent:
         speakers = self.resolver.resolve(doc, [c.mention for c in candidates], contexts)
         text = doc.text
         quotes = []
-        every = [piece for c in candidates for piece in c.pieces]
-        for candidate, speaker in zip(candidates, speakers, strict=True):
-            others = [piece for piece in every if piece not in candidate.pieces]
-            stance: dict[str, Stance] = self.scorer.score(
-                doc, candidate.pieces, context=self.stance_context, exclude=others
-            )
+        stances = self.scorer.score_quotes(doc, [c.pieces for c in candidates], context=self.stance_context)
+        for candidate, speaker, stance in zip(candidates, speakers, stances, strict=True):
             cue = None if candidate.cue is None else TextSpan.from_text(text, *candidate.cue)
             quotes.append(
                 Quote(

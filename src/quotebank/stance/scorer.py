@@ -200,6 +200,24 @@ class StanceScorer:
         scope = self._scope(self._view, pieces, context, exclude)
         return {c.target.id: self._score_target(doc, scope, c) for c in self._compiled}
 
+    def score_quotes(
+        self, doc: Doc, quotes: Sequence[Sequence[tuple[int, int]]], *, context: bool = True
+    ) -> list[dict[str, Stance]]:
+        """Score every quote of a document, each read without the content of the others.
+
+        Args:
+            doc: the parsed document.
+            quotes: the character ranges of each quote's content.
+            context: also read the sentence(s) each quote stands in.
+
+        Returns:
+            A stance per target id, for each quote in order.
+        """
+        every = [piece for pieces in quotes for piece in pieces]
+        return [
+            self.score(doc, pieces, context=context, exclude=[p for p in every if p not in pieces]) for pieces in quotes
+        ]
+
     # ----------------------------------------------------------------- scope
 
     def _scope(
