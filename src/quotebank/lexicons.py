@@ -332,6 +332,8 @@ class References:
         anaphors: nouns that after "the" point at the organisation in focus.
         strip: leading words dropped from group names.
         non_sources: nouns that cannot be a source ("photo", "map").
+        labels: words that open a ``Label: text`` line without naming a
+            speaker ("Update:", "Twitter:").
     """
 
     pronouns: Mapping[str, tuple[str, str]]
@@ -342,6 +344,7 @@ class References:
     anaphors: frozenset[str]
     strip: frozenset[str]
     non_sources: frozenset[str] = frozenset()
+    labels: frozenset[str] = frozenset()
 
 
 def _load_references(path: Path) -> References:
@@ -369,6 +372,7 @@ def _load_references(path: Path) -> References:
         anaphors=frozenset(_norm(w) for w in file.words("anaphors")),
         strip=frozenset(w.lower() for w in file.words("strip")),
         non_sources=frozenset(w.lower() for w in file.words("non_sources", required=False)),
+        labels=frozenset(w.lower() for w in file.words("labels", required=False)),
     )
 
 

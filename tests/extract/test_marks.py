@@ -41,6 +41,15 @@ def test_closing_mark_without_opener_opens_at_paragraph_start() -> None:
     assert _pieces(text) == [["We will continue the war to the end,"]]
 
 
+def test_transcript_turns_are_not_one_passage() -> None:
+    text = (
+        'Transcript:\n\n"HOST: Will she be there?\n\n"GUEST: She will not, and “Shark Tank” is a show.\n\n'
+        '"HOST: Thank you."'
+    )
+    # each turn is found by its label; the title in marks stays a passage of its own
+    assert _pieces(text) == [["Shark Tank"]]
+
+
 @given(st.text(alphabet="ab “”\"'‘’«»\n", max_size=80))
 def test_passages_are_ordered_and_within_bounds(text: str) -> None:
     last = -1

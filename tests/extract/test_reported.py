@@ -78,6 +78,35 @@ def test_headline_colon_form(extractor: quotebank.Extractor) -> None:
     assert content == "Hamas uninterested in a deal"
 
 
+def test_headline_with_an_untagged_surname(extractor: quotebank.Extractor) -> None:
+    text = "Okafor: Bridge Will Reopen Before the Winter.\n\nThe engineer spoke on Monday."
+    [(kind, content, _, cue)] = _quotes(extractor, text)
+    assert (kind, content, cue) == ("indirect", "Bridge Will Reopen Before the Winter", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: The bridge will reopen before the winter.\n\nMore text.",
+        "Stealth Over Health: The Bridge Will Reopen Before Winter.\n\nMore text.",
+    ],
+)
+def test_headline_labels_are_not_speakers(extractor: quotebank.Extractor, text: str) -> None:
+    assert extractor.extract(text) == []
+
+
+def test_transcript_in_marks_is_one_quote_per_turn(extractor: quotebank.Extractor) -> None:
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"WALLACE: Will Gennifer Flowers be at the debate tomorrow night?\n\n'
+        '"PENCE: She will not be attending the debate, and that is the end of it.\n\n'
+        '"WALLACE: Thank you for joining us this morning, Governor."'
+    )
+    quotes = _quotes(extractor, text)
+    assert [(q[0], q[2]) for q in quotes] == [("direct", "WALLACE"), ("direct", "PENCE"), ("direct", "WALLACE")]
+    assert quotes[1][1] == "She will not be attending the debate, and that is the end of it."
+
+
 def test_no_reporting_no_quote(extractor: quotebank.Extractor) -> None:
     assert extractor.extract("The bridge reopened in May after repairs that cost millions.") == []
 

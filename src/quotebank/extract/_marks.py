@@ -11,6 +11,7 @@ start.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import attrs
@@ -34,6 +35,8 @@ _SINGLE_CLOSERS = "\u2019\u203a'"
 _LEADING_MARKS = _SINGLE_OPENERS + '\u201d\u201c"'
 _OPEN_CONTEXT = " \t\n\r([{\u2014\u2013-/\u00a0"
 _PUNCT_AFTER = ' \t\n\r.,;:!?)]}\u2014\u2013-\u2026\u00a0"\u201d'
+# a transcript turn: "PENCE: Well, look, ..." (a speaker's name in capitals and a colon)
+_TURN_LABEL = re.compile(r"[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,2}:\s")
 
 
 @attrs.frozen(kw_only=True)
@@ -79,6 +82,20 @@ def _at_paragraph_start(text: str, i: int) -> bool:
     return not text[_line_start(text, i) : i].strip()
 
 
+def _opens_turn(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` opens a paragraph that is a transcript turn.
+
+    Transcripts in quotation marks (``"WALLACE: ...`` / ``"PENCE: ...``) open every
+    turn with a mark and rarely close one; each turn is its own speech, found by the
+    speaker label, not one long passage.
+    """
+    return (
+        (text[i] == '"' or text[i] in _DOUBLE_PAIRS)
+        and _at_paragraph_start(text, i)
+        and _TURN_LABEL.match(text, i + 1) is not None
+    )
+
+
 def _pieces(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """Split ``text[start:end]`` at line breaks into trimmed, non-empty pieces."""
     out: list[tuple[int, int]] = []
@@ -116,6 +133,10 @@ def _find_double(text: str) -> list[QuotedPassage]:
                 j += 1
             if j >= n or (text[j] != text[open_at] and not (text[open_at] == '"' and text[j] == '"')):
                 open_at = None
+            elif _opens_turn(text, j):
+                open_at = None
+                i = j + 1
+                continue
             else:
                 i = j + 1
                 continue
@@ -128,6 +149,8 @@ def _find_double(text: str) -> list[QuotedPassage]:
                 if pieces:
                     passages.append(QuotedPassage(open=open_at, close=i, pieces=pieces))
                 open_at = None
+        elif open_at is None and (ch in _DOUBLE_PAIRS or ch == '"') and _opens_turn(text, i):
+            pass  # a transcript turn's mark: the turn is found by its label
         elif ch in _DOUBLE_PAIRS or (ch == '"' and _is_straight_open(text, i)):
             open_at, closers = i, _DOUBLE_PAIRS.get(ch, '"')
         elif ch in _DOUBLE_CLOSERS or ch == '"':
@@ -135,7 +158,8 @@ def _find_double(text: str) -> list[QuotedPassage]:
             # the text before it there is a passage of its own
             start = _line_start(text, i)
             previous = passages[-1].close if passages else -1
-            if previous < start and text[start:i].strip():
+            turn = start + len(text[start:i]) - len(text[start:i].lstrip())
+            if previous < start and text[start:i].strip() and not _opens_turn(text, turn):
                 lead = start
                 while lead < i and (
                     text[lead].isspace() or text[lead] in _SINGLE_OPENERS or text[lead] in '\u201d\u201c"'

@@ -251,7 +251,7 @@ def attribute_passages(index: DocIndex, used: set[int], quotes: list[Candidate])
             previous.pieces = sorted({*previous.pieces, *passage.pieces})
             previous.passages.append(k)
             used.add(k)
-        elif para_gap <= 2:
+        elif para_gap <= 2 and previous.rule != "transcript":
             out.append(
                 Candidate(
                     kind=QuoteKind.DIRECT,

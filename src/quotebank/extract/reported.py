@@ -428,6 +428,9 @@ def _colon_headlines(index: DocIndex) -> list[Candidate]:
         first = index.token_at(line_start)
         if first >= len(doc) or doc[first].idx < line_start:
             continue
+        turn_mark = doc[first].text in ('"', "\u201c") and first + 1 < len(doc)
+        if turn_mark:
+            first += 1  # a transcript turn in marks: "PENCE: ...
         for j in range(first, min(first + 5, len(doc))):
             t = doc[j]
             if t.text == ":":
@@ -435,8 +438,14 @@ def _colon_headlines(index: DocIndex) -> list[Candidate]:
                 known = index.known_name(name.text)
                 entity = any(tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for tok in name)
                 label = name.text.isupper() and len(name) <= 3 and name.text.isalpha()
-                if not name or not (known or entity or label):
+                # "Gallant: Hamas uninterested in deal": a short proper name the model did not tag
+                proper = len(name) <= 3 and all(
+                    tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_stop for tok in name
+                )
+                if not name or not (known or entity or label or proper):
                     break
+                if any(tok.lower_ in index.lex.references.labels for tok in name):
+                    break  # "Update: ...", "VIDEO: ...", "Twitter: @name"
                 if ")" in name.text or (name.text.isupper() and any(tok.ent_type_ in ("GPE", "LOC") for tok in name)):
                     break  # a dateline ("TEL AVIV (Agencies):", "CAIRO:"), not a speaker
                 transcript = name.text.isupper() and len(name) <= 3
@@ -447,6 +456,10 @@ def _colon_headlines(index: DocIndex) -> list[Candidate]:
                 if index.in_passage(t.idx + 2) is not None:
                     break  # "Name: “...”" is a direct quote, found by the direct extractor
                 a, b = trim(index.text, t.idx + 1, stop, keep_marks=True)
+                if transcript:
+                    # verbatim speech keeps its last stop, as inside quotation marks
+                    while b < stop and index.text[b] in ".!?\u2026\u2014\u2013-":
+                        b += 1
                 words = len(index.text[a:b].split())
                 if b - a >= _MIN_CONTENT_CHARS and (transcript or 3 <= words <= _MAX_HEADLINE_WORDS):
                     # "PENCE: Well, look, ..." is a transcript line: verbatim speech, a direct quote
