@@ -34,6 +34,69 @@ def test_frames(extractor: quotebank.Extractor, text: str, content: str, cue: st
     assert speaker == "mayor"
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        # "that" several words on, which the parser hangs on "time" as a relative clause
+        (
+            "The mayor told reporters at the time that the bridge would reopen in May.",
+            "the bridge would reopen in May",
+            "told",
+        ),
+        ("The bridge would reopen in May, as the mayor put it.", "The bridge would reopen in May", "put it"),
+        (
+            "Yet, as the mayor observed, the bridge would reopen in May.",
+            "Yet the bridge would reopen in May",
+            "observed",
+        ),
+    ],
+)
+def test_late_and_parenthetical_cues(extractor: quotebank.Extractor, text: str, content: str, cue: str) -> None:
+    [(kind, found, speaker, found_cue)] = _quotes(extractor, text)
+    assert (kind, found, found_cue, speaker) == ("indirect", content, cue, "mayor")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        # a complement clause after an adverbial phrase, parsed as an adverbial clause
+        (
+            "The mayor said after the meeting he would not reopen the bridge.",
+            "after the meeting he would not reopen the bridge",
+            "said",
+        ),
+        # "to" before an inverted reading: the participle's own infinitive is its content
+        (
+            "On Thursday the mayor spoke to engineers, promising to reopen the bridge by May.",
+            "to reopen the bridge by May",
+            "promising",
+        ),
+    ],
+)
+def test_misparsed_complements(extractor: quotebank.Extractor, text: str, content: str, cue: str) -> None:
+    [(kind, found, speaker, found_cue)] = _quotes(extractor, text)
+    assert (kind, found, found_cue, speaker) == ("indirect", content, cue, "mayor")
+
+
+def test_adverbial_clause_is_not_content(extractor: quotebank.Extractor) -> None:
+    assert _quotes(extractor, "The mayor resigned when the bridge collapsed, and said nothing.") == []
+
+
+def test_put_it_attributes_a_quotation(extractor: quotebank.Extractor) -> None:
+    text = "As Maria Okafor, a tax lawyer, recently put it, “Did he lower his taxes legally?”"
+    [(kind, content, speaker, cue)] = _quotes(extractor, text)
+    assert (kind, content, speaker, cue) == ("direct", "Did he lower his taxes legally?", "Maria Okafor", "put it")
+
+
+def test_cue_after_an_open_quotation_takes_no_clause(extractor: quotebank.Extractor) -> None:
+    text = (
+        "“You should resign,” Warren told the chief executive, after he admitted under questioning "
+        "he had not been held accountable."
+    )
+    [(kind, content, speaker, cue)] = _quotes(extractor, text)
+    assert (kind, content, speaker, cue) == ("direct", "You should resign,", "Warren", "told")
+
+
 def test_according_to(extractor: quotebank.Extractor) -> None:
     text = "At least 40 people were hurt in the blast, according to the health ministry in Gaza."
     [(kind, content, speaker, cue)] = _quotes(extractor, text)

@@ -19,6 +19,7 @@ _DASH_CHARS = "\u2014\u2013\u2015-"
 SENT_END = frozenset({".", "!", "?", "\u2026"})
 RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
 PARTICLES = ("out", "for", "on", "at", "in", "about", "to")
+"""Particles a two-word cue may have when the lexicon does not say (the lexicon adds its own)."""
 
 
 @attrs.define(kw_only=True, eq=False)
@@ -64,6 +65,10 @@ class DocIndex:
         self.passages = list(passages)
         self._names: set[str] | None = None
         self._cue_lemmas = {verb.split()[0] for verb in lexicons.reporting.verbs}
+        # second words of two-word cues ("rule out", "call on", "put it")
+        self._particles = frozenset(PARTICLES) | {
+            verb.split()[1] for verb in lexicons.reporting.verbs if len(verb.split()) == 2
+        }
         self._starts = [t.idx for t in doc]
         spans = sorted((p.open, p.close + 1) for p in passages)
         self._inside_starts = [a for a, _ in spans]
@@ -102,7 +107,7 @@ class DocIndex:
         lemma = token.lemma_.lower()
         if lemma not in self._cue_lemmas:
             return None  # the cheap test first: most tokens are no reporting verb
-        if not token.tag_.startswith("VB") and token.pos_ not in ("VERB",):
+        if not token.tag_.startswith("VB") and token.pos_ not in ("VERB",) and not _verb_as_noun(token):
             return None
         if token.ent_type_ == "PERSON" or token.ent_type_ == "ORG":
             return None
@@ -120,7 +125,9 @@ class DocIndex:
                 # "called for Israel to withdraw": "for" parsed as the clause's mark
                 candidates = [m for m in child.children if m.dep_ == "mark" and m.i == child.left_edge.i]
             for part in candidates:
-                if part.dep_ in ("prt", "prep", "mark") and part.lower_ in PARTICLES:
+                # "rule out", "call for"; "put it" ("as the memo put it") has "it" as its object
+                is_part = part.dep_ in ("prt", "prep", "mark") or (part.dep_ == "dobj" and part.lower_ == "it")
+                if is_part and part.lower_ in self._particles:
                     found = self.lex.reporting.verbs.get(f"{lemma} {part.lower_}")
                     if found is not None and found.strength >= self.min_strength:
                         return found, part
@@ -151,6 +158,17 @@ class DocIndex:
             end = max(end, particle.idx + len(particle.text))
         # a negated or auxiliary-marked cue ("ruled out") keeps only the words themselves
         return start, end
+
+
+def _verb_as_noun(token: Token) -> bool:
+    """ "But Trump claims that he …" with "claims" tagged as a noun: a subject before it
+    and a complement clause after it show the verb."""
+    if token.pos_ != "NOUN":
+        return False
+    kids = list(token.children)
+    return any(c.dep_ == "nsubj" and c.i < token.i for c in kids) and any(
+        c.dep_ == "ccomp" and c.i > token.i for c in kids
+    )
 
 
 def subject_of(token: Token, depth: int = 0, is_cue: Callable[[Token], bool] | None = None) -> Token | None:

@@ -109,7 +109,7 @@ def _pieces(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
         while b > a and text[b - 1].isspace():
             b -= 1
         # a continued paragraph opens with its own mark: leave it out of the piece
-        if out and a < b and text[a] in _DOUBLE_PAIRS:
+        if out and a < b and (text[a] in _DOUBLE_PAIRS or text[a] == '"'):
             a += 1
         if a < b:
             out.append((a, b))

@@ -74,7 +74,8 @@ def _before_frame(index: DocIndex, passage: QuotedPassage) -> list[Token]:
             break
         if t.text in SENT_END:
             break
-        out.append(t)
+        if not t.is_space:
+            out.append(t)
         i -= 1
     out.reverse()
     return out

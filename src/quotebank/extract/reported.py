@@ -44,9 +44,28 @@ def _clause_content(verb: Token, index: DocIndex, addressee: bool) -> list[Token
                     tokens = list(verb.doc[obj.left_edge.i : child.i]) + tokens
             return tokens
     for child in verb.children:
+        if child.dep_ != "advcl" or child.i < verb.i:
+            continue
         # "tweeted ... that Machado was ...": a complement clause the parser called advcl
-        if child.dep_ == "advcl" and child.i > verb.i and child.left_edge.lower_ == "that":
+        if child.left_edge.lower_ == "that":
             return _without_reports(child, index)
+        # "said after the convention he would not accept ...": a clause with a subject of its
+        # own and no conjunction ("after he left", "because ...") is a complement too
+        kids = list(child.children)
+        if (
+            not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in kids)
+            and child.left_edge.tag_ not in ("WRB", "WDT", "WP", "TO")
+            and (child.left_edge.tag_ != "IN" or child.left_edge.dep_ == "prep")
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i for c in kids)
+            and child.left_edge.i > verb.i
+            and verb.doc[child.left_edge.i - 1].text != ","
+        ):
+            return _without_reports(child, index)
+    return _late_that(verb)
+
+
+def _inverted_content(verb: Token) -> list[Token] | None:
+    """The content of an inverted or parenthetical cue: ``<content>, X said``, ``<A>, X said, <B>``."""
     # inverted "<content>, X said": the verb hangs off the content's root
     head = verb.head
     doc = verb.doc
@@ -60,7 +79,7 @@ def _clause_content(verb: Token, index: DocIndex, addressee: bool) -> list[Token
         and doc[first - 1].text == ","
         and last + 1 < len(doc)
         and doc[last + 1].text == ","
-        and not any(c.dep_ == "mark" for c in verb.children)
+        and not any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
     ):
         # parenthetical "<content>, X said, <content>": both sides are the content
         own = {t.i for t in verb.subtree} | {first - 1, last + 1}
@@ -69,7 +88,7 @@ def _clause_content(verb: Token, index: DocIndex, addressee: bool) -> list[Token
         verb.dep_ in ("parataxis", "ccomp", "advcl")
         and head.i != verb.i
         and head.i < verb.i
-        and not any(c.dep_ == "mark" for c in verb.children)
+        and not any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
         and _first_word(verb) > 0
         and doc[_first_word(verb) - 1].text in (",", "\u2014", "\u2013", "-")
     ):
@@ -77,6 +96,22 @@ def _clause_content(verb: Token, index: DocIndex, addressee: bool) -> list[Token
         left = [t for t in head.subtree if t.i not in own and t.i < verb.left_edge.i]
         if left:
             return left
+    return None
+
+
+def _late_that(verb: Token) -> list[Token] | None:
+    """ "reported at the time that …" parsed as a relative clause on "time": the clause
+    after a ``that`` a few words on, past only an object and adverbial phrases."""
+    doc = verb.doc
+    for j in range(verb.i + 1, min(verb.i + 15, len(doc))):
+        t = doc[j]
+        if t.lower_ == "that" and t.dep_ in ("mark", "advmod") and t.head.i > t.i:
+            clause = t.head
+            if clause.pos_ in ("VERB", "AUX") and _is_under(clause, verb):
+                return [x for x in clause.subtree if x.i > t.i]
+            return None
+        if t.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ") or (t.is_punct and t.text != ","):
+            return None
     return None
 
 
@@ -218,6 +253,11 @@ def _content(
         found = _to_content(verb)
         if found:
             return found, "to"
+    if "clause" in frames:
+        # after the "to" frame: "..., promising to lift regulations" is no inverted report
+        found = _inverted_content(verb)
+        if found:
+            return found, "clause"
     if "of" in frames:
         found = _prep_content(verb, "of")
         if found:
@@ -477,6 +517,22 @@ def _colon_headlines(index: DocIndex) -> list[Candidate]:
     return out
 
 
+def _attributes_passage(index: DocIndex, verb: Token, source: Token | None) -> bool:
+    """Whether the cue's clause follows a quotation that ends open (“…,” Warren told Stumpf)."""
+    doc = index.doc
+    first = verb.i if source is None else min(verb.i, source.left_edge.i)
+    j = first - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0 or doc[j].idx == 0:
+        return False
+    k = index.in_passage(doc[j].idx)
+    if k is None or index.passages[k].close != doc[j].idx + len(doc[j].text) - 1:
+        return False
+    inner = index.text[index.passages[k].start : index.passages[k].end].rstrip()
+    return bool(inner) and inner[-1] in ",?!\u2014\u2013-\u2026"
+
+
 def find_reported(index: DocIndex) -> list[Candidate]:
     """Find every reported quote (indirect, mixed, or direct through a governing cue).
 
@@ -499,6 +555,10 @@ def find_reported(index: DocIndex) -> list[Candidate]:
             continue
         tokens, frame = content
         source = subject_of(token, is_cue=index.is_cue)
+        if frame == "clause" and tokens and min(t.i for t in tokens) > token.i:
+            lead = index.doc[min(t.i for t in tokens) - 1]
+            if lead.text == "," and _attributes_passage(index, token, source):
+                continue  # “…,” Warren told Stumpf, after he admitted …: the cue is the quotation's
         if source is not None and source.lower_ in index.lex.references.non_sources:
             continue  # "PHOTO SHOWS a man ...": a caption, not a quote
         if source is None and frame == "clause" and tokens and max(t.i for t in tokens) < token.i:
