@@ -64,6 +64,19 @@ def _clause_content(verb: Token, index: DocIndex, addressee: bool) -> list[Token
     return _late_that(verb)
 
 
+def _bare_or_as(verb: Token) -> bool:
+    """No subordinating conjunction, or an "as" whose verb has no complement of its own
+    ("…, as the memo put it" reports; "…, as the conflict shows no signs of ending" does not)."""
+    marks = [c for c in verb.children if c.dep_ == "mark"]
+    if not marks:
+        return True
+    if any(m.lower_ != "as" for m in marks):
+        return False
+    return not any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "acomp") and c.lower_ != "it" for c in verb.children
+    )
+
+
 def _inverted_content(verb: Token) -> list[Token] | None:
     """The content of an inverted or parenthetical cue: ``<content>, X said``, ``<A>, X said, <B>``."""
     # inverted "<content>, X said": the verb hangs off the content's root
@@ -79,7 +92,7 @@ def _inverted_content(verb: Token) -> list[Token] | None:
         and doc[first - 1].text == ","
         and last + 1 < len(doc)
         and doc[last + 1].text == ","
-        and not any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
+        and _bare_or_as(verb)
     ):
         # parenthetical "<content>, X said, <content>": both sides are the content
         own = {t.i for t in verb.subtree} | {first - 1, last + 1}
@@ -88,7 +101,7 @@ def _inverted_content(verb: Token) -> list[Token] | None:
         verb.dep_ in ("parataxis", "ccomp", "advcl")
         and head.i != verb.i
         and head.i < verb.i
-        and not any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children)
+        and _bare_or_as(verb)
         and _first_word(verb) > 0
         and doc[_first_word(verb) - 1].text in (",", "\u2014", "\u2013", "-")
     ):
