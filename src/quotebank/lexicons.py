@@ -50,6 +50,7 @@ __all__ = [
 ]
 
 FRAMES = frozenset({"clause", "direct", "to", "object_to", "of", "for", "object", "small_clause"})
+NOUN_FRAMES = frozenset({"clause", "to"})
 PHRASE_KINDS = frozenset({"source_pp"})
 GENDERS = frozenset({"male", "female", "neuter", "any", "unknown"})
 NUMBERS = frozenset({"singular", "plural"})
@@ -193,17 +194,20 @@ class ReportingVerb:
 
 @attrs.frozen(kw_only=True)
 class ReportingLexicon:
-    """All reporting cues: verbs by lemma, and multi-word source phrases.
+    """All reporting cues: verbs by lemma, nouns by lemma, and multi-word source phrases.
 
     Attributes:
         verbs: reporting verbs by lemma.
         source_phrases: phrases like "according to" whose object is the source.
         version: the file's version.
+        nouns: reporting nouns by lemma ("Trump's claim that ..."), with the
+            frames ``clause`` and ``to``.
     """
 
     verbs: Mapping[str, ReportingVerb]
     source_phrases: tuple[str, ...]
     version: str
+    nouns: Mapping[str, ReportingVerb] = attrs.field(factory=dict)
 
 
 def _load_reporting(path: Path) -> ReportingLexicon:
@@ -223,6 +227,21 @@ def _load_reporting(path: Path) -> ReportingLexicon:
         if key in verbs:
             raise file.fail(f"verb {lemma!r} is listed twice", line)
         verbs[key] = ReportingVerb(lemma=key, frames=frozenset(frames), strength=strength)
+    nouns: dict[str, ReportingVerb] = {}
+    for line, item in _tables(file, "noun"):
+        _unknown_keys(file, item, {"lemma", "frames", "strength"}, line)
+        lemma = item.get("lemma")
+        if not isinstance(lemma, str) or not lemma.strip() or len(lemma.split()) != 1:
+            raise file.fail('[[noun]] needs a one-word lemma = "..."', line)
+        frames = file.strings(item.get("frames"), f"noun {lemma!r} frames", line)
+        bad = sorted(set(frames) - NOUN_FRAMES)
+        if bad:
+            raise file.fail(f"noun {lemma!r} has unknown frame(s) {bad}; known: {sorted(NOUN_FRAMES)}", line)
+        strength = file.number(item.get("strength", 1.0), f"noun {lemma!r} strength", line, low=0, high=1)
+        key = _norm(lemma)
+        if key in nouns:
+            raise file.fail(f"noun {lemma!r} is listed twice", line)
+        nouns[key] = ReportingVerb(lemma=key, frames=frozenset(frames), strength=strength)
     phrases = []
     for line, item in _tables(file, "phrase"):
         _unknown_keys(file, item, {"text", "kind"}, line)
@@ -234,7 +253,7 @@ def _load_reporting(path: Path) -> ReportingLexicon:
         phrases.append(_norm(text))
     if not verbs:
         raise file.fail("a reporting lexicon needs at least one [[verb]]")
-    return ReportingLexicon(verbs=verbs, source_phrases=tuple(phrases), version=file.version)
+    return ReportingLexicon(verbs=verbs, source_phrases=tuple(phrases), version=file.version, nouns=nouns)
 
 
 # --------------------------------------------------------------------------- speakers

@@ -83,3 +83,20 @@ def test_pronoun_speaker(extractor: quotebank.Extractor) -> None:
     assert quote.speaker.resolution is quotebank.Resolution.PRONOUN
     assert quote.speaker.mention is not None
     assert quote.speaker.mention.text == "she"
+
+
+def test_a_nickname_in_marks_does_not_hide_the_cue(extractor: quotebank.Extractor) -> None:
+    text = '"This is a big year for all of us!" his niece, state Del. Marcia "Cia" Price, shouted to the crowd.'
+    quotes = extractor.extract(text)
+    assert [(q.kind.value, q.text, q.cue.text if q.cue else None) for q in quotes] == [
+        ("direct", "This is a big year for all of us!", "shouted")
+    ]
+
+
+def test_a_relative_clause_with_its_own_speaker_reports(extractor: quotebank.Extractor) -> None:
+    text = "The tax ruling, which Tim Cook called “total political crap,” was upheld on Monday."
+    [quote] = extractor.extract(text)
+    assert quote.kind.value == "direct"
+    assert quote.text == "total political crap,"
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Tim Cook"

@@ -97,6 +97,35 @@ def test_cue_after_an_open_quotation_takes_no_clause(extractor: quotebank.Extrac
     assert (kind, content, speaker, cue) == ("direct", "You should resign,", "Warren", "told")
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        ("Reporters checked the mayor's claim that the bridge was safe.", "the bridge was safe", "claim", "mayor"),
+        (
+            "He ignored repeated warnings from the engineer that the bridge was unsafe.",
+            "the bridge was unsafe",
+            "warnings",
+            "engineer",
+        ),
+        ("Voters remember the mayor's promise to reopen the bridge.", "to reopen the bridge", "promise", "mayor"),
+    ],
+)
+def test_reporting_nouns(extractor: quotebank.Extractor, text: str, content: str, cue: str, speaker: str) -> None:
+    [(kind, found, found_speaker, found_cue)] = _quotes(extractor, text)
+    assert (kind, found, found_cue, found_speaker) == ("indirect", content, cue, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claim that the bridge was safe turned out to be false.",  # no source
+        "The claim that the court rejected was old.",  # a relative clause, not content
+    ],
+)
+def test_reporting_nouns_need_a_source_and_a_clause(extractor: quotebank.Extractor, text: str) -> None:
+    assert _quotes(extractor, text) == []
+
+
 def test_according_to(extractor: quotebank.Extractor) -> None:
     text = "At least 40 people were hurt in the blast, according to the health ministry in Gaza."
     [(kind, content, speaker, cue)] = _quotes(extractor, text)

@@ -223,6 +223,9 @@ def mention_range(token: Token) -> tuple[int, int]:
     for t in token.subtree:
         if t.dep_ in ("relcl", "acl") and t.i != token.i:
             drop.update(x.i for x in t.subtree)
+    if token.dep_ == "poss":
+        # "the mayor's claim": the possessive ending is not part of the name
+        drop.update(t.i for t in token.children if t.dep_ == "case")
     kept = [t for t in token.subtree if t.i not in drop]
     # keep a contiguous run around the head
     start = end = token.i

@@ -38,15 +38,21 @@ def _words(text: str) -> int:
 
 def _after_frame(index: DocIndex, passage: QuotedPassage) -> list[Token]:
     doc = index.doc
-    out = []
+    out: list[Token] = []
     i = index.token_at(passage.close + 1)
     while i < len(doc) and doc[i].idx <= passage.close:
         i += 1
     para = index.paragraph(passage.close)
     while i < len(doc):
         t = doc[i]
-        if index.paragraph(t.idx) != para or index.in_passage(t.idx) is not None:
+        if index.paragraph(t.idx) != para:
             break
+        k = index.in_passage(t.idx)
+        if k is not None:
+            # a nickname in marks inside the name (state Del. Marcia "Cia" Price) is part of the frame
+            nick = index.passages[k]
+            if nick.end - nick.start > 20 or len(index.text[nick.start : nick.end].split()) > 2 or not out:
+                break
         if t.text in SENT_END:
             break
         if not t.is_space:
@@ -137,7 +143,10 @@ def _governing_cue(index: DocIndex, passage: QuotedPassage) -> tuple[Token, Toke
         if head.pos_ in ("VERB", "AUX"):
             found = index.cue(head)
             # "a forum called “The Heroic”" names, it does not report: the cue needs a subject
-            has_subject = head.dep_ not in ("acl", "amod") and subject_of(head) is not None
+            # ... unless a relative clause names who said it ("which Tim Cook called “…”")
+            has_subject = (head.dep_ not in ("acl", "amod") and subject_of(head) is not None) or any(
+                c.dep_ == "nsubj" and c.lower_ not in ("which", "that", "who") for c in head.children
+            )
             if found is not None and "direct" in found[0].frames and has_subject:
                 return head, found[1]
             return None
@@ -189,6 +198,22 @@ def _attribute(index: DocIndex, k: int) -> Candidate | None:
     return None
 
 
+def _nickname(index: DocIndex, passage: QuotedPassage) -> bool:
+    """A name in marks inside a name: Marcia "Cia" Price."""
+    inner = index.text[passage.start : passage.end]
+    if len(inner.split()) > 2 or not inner[:1].isupper():
+        return False
+    before = index.text[max(0, passage.open - 30) : passage.open].split()
+    after = index.text[passage.close + 1 : passage.close + 30].split()
+    return (
+        bool(before and after)
+        and before[-1][:1].isupper()
+        and before[-1][-1].isalpha()
+        and after[0][:1].isupper()
+        and after[0][0].isalpha()
+    )
+
+
 def _sentence_like(index: DocIndex, passage: QuotedPassage) -> bool:
     """Whether a passage reads as whole sentences: a capital first and a stop, comma or dash last."""
     inner = index.text[passage.start : passage.end].strip(" \t\n'\"\u2018\u2019\u201c\u201d")
@@ -214,7 +239,7 @@ def attribute_passages(index: DocIndex, used: set[int], quotes: list[Candidate])
     """
     out: list[Candidate] = []
     for k, passage in enumerate(index.passages):
-        if k in used:
+        if k in used or _nickname(index, passage):
             continue
         candidate = _attribute(index, k)
         if candidate is not None:

@@ -546,6 +546,56 @@ def _attributes_passage(index: DocIndex, verb: Token, source: Token | None) -> b
     return bool(inner) and inner[-1] in ",?!\u2014\u2013-\u2026"
 
 
+def _noun_source(noun: Token) -> Token | None:
+    """The possessor ("Trump's claim") or the "by"/"from" object ("a warning from the UN")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _noun_content(noun: Token, frames: frozenset[str]) -> tuple[list[Token], str] | None:
+    for child in noun.children:
+        if child.i < noun.i or child.dep_ not in ("acl", "ccomp", "relcl", "advcl", "appos"):
+            continue
+        subtree = list(child.subtree)
+        first = subtree[0]
+        if "clause" in frames and first.lower_ == "that" and first.dep_ == "mark":
+            return [t for t in subtree if t.i != first.i], "clause"
+        if "to" in frames and first.lower_ == "to" and first.dep_ == "aux":
+            return subtree, "to"
+    return None
+
+
+def _noun_cues(index: DocIndex) -> list[Candidate]:
+    """ "Trump's claim that …", "a warning from the UN that …", "his promise to …"."""
+    out: list[Candidate] = []
+    nouns = index.lex.reporting.nouns
+    if not nouns:
+        return out
+    for token in index.doc:
+        if token.pos_ != "NOUN":
+            continue
+        entry = nouns.get(token.lemma_.lower())
+        if entry is None or entry.strength < index.min_strength or index.in_passage(token.idx) is not None:
+            continue
+        source = _noun_source(token)
+        if source is None or source.lower_ in index.lex.references.non_sources:
+            continue
+        content = _noun_content(token, entry.frames)
+        if content is None:
+            continue
+        found = _candidate(index, content[0], index.cue_span(token, None), token.i, source, content[1])
+        if found is not None:
+            out.append(found)
+    return out
+
+
 def find_reported(index: DocIndex) -> list[Candidate]:
     """Find every reported quote (indirect, mixed, or direct through a governing cue).
 
@@ -579,6 +629,7 @@ def find_reported(index: DocIndex) -> list[Candidate]:
         candidate = _candidate(index, tokens, index.cue_span(token, particle), token.i, source, frame)
         if candidate is not None:
             out.append(candidate)
+    out.extend(_noun_cues(index))
     out.extend(_according_to(index))
     out.extend(_colon_headlines(index))
     return out
