@@ -110,3 +110,20 @@ def test_user_registry_overrides_and_extends(tmp_path: Path) -> None:
     assert lex.speakers.get("Benjamin Netanyahu") is not None
     only = load_lexicons(speakers=[path], replace_speakers=True)
     assert only.speakers.get("Benjamin Netanyahu") is None
+
+
+def test_reporting_nouns_and_subjects_are_validated(tmp_path: Path) -> None:
+    base = '[meta]\nversion = "1"\n\n[[verb]]\nlemma = "say"\nframes = ["clause"]\n'
+    good = _write(
+        tmp_path,
+        "good.toml",
+        base + '\n[[verb]]\nlemma = "show"\nframes = ["object"]\nsubjects = ["Poll"]\n'
+        '\n[[noun]]\nlemma = "claim"\nframes = ["clause"]\n',
+    )
+    lexicons = load_lexicons(reporting=good)
+    assert lexicons.reporting.verbs["show"].subjects == frozenset({"poll"})
+    assert lexicons.reporting.nouns["claim"].frames == frozenset({"clause"})
+    bad = _write(tmp_path, "bad.toml", base + '\n[[noun]]\nlemma = "claim"\nframes = ["object"]\n')
+    with pytest.raises(LexiconError, match="unknown frame") as info:
+        load_lexicons(reporting=bad)
+    assert info.value.line == 8

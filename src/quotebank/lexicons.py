@@ -185,11 +185,16 @@ class ReportingVerb:
         lemma: the verb's lemma, with a particle after a space ("rule out").
         frames: which constructions it reports in (see ``reporting.toml``).
         strength: how reliably it reports speech, from 0 to 1.
+        subjects: when not empty, the verb's ``object`` and ``small_clause``
+            frames report only with a subject whose head noun is one of these
+            lemmas ("a poll shows a close race", not "the conflict shows no sign
+            of ending"); its other frames take any subject.
     """
 
     lemma: str
     frames: frozenset[str]
     strength: float = 1.0
+    subjects: frozenset[str] = frozenset()
 
 
 @attrs.frozen(kw_only=True)
@@ -214,10 +219,11 @@ def _load_reporting(path: Path) -> ReportingLexicon:
     file = _File(path)
     verbs: dict[str, ReportingVerb] = {}
     for line, item in _tables(file, "verb"):
-        _unknown_keys(file, item, {"lemma", "frames", "strength"}, line)
+        _unknown_keys(file, item, {"lemma", "frames", "strength", "subjects"}, line)
         lemma = item.get("lemma")
         if not isinstance(lemma, str) or not lemma.strip():
             raise file.fail('[[verb]] needs a lemma = "..."', line)
+        subjects = file.strings(item.get("subjects", []), f"verb {lemma!r} subjects", line)
         frames = file.strings(item.get("frames"), f"verb {lemma!r} frames", line)
         bad = sorted(set(frames) - FRAMES)
         if bad:
@@ -226,7 +232,9 @@ def _load_reporting(path: Path) -> ReportingLexicon:
         key = _norm(lemma)
         if key in verbs:
             raise file.fail(f"verb {lemma!r} is listed twice", line)
-        verbs[key] = ReportingVerb(lemma=key, frames=frozenset(frames), strength=strength)
+        verbs[key] = ReportingVerb(
+            lemma=key, frames=frozenset(frames), strength=strength, subjects=frozenset(_norm(w) for w in subjects)
+        )
     nouns: dict[str, ReportingVerb] = {}
     for line, item in _tables(file, "noun"):
         _unknown_keys(file, item, {"lemma", "frames", "strength"}, line)

@@ -126,6 +126,24 @@ def test_reporting_nouns_need_a_source_and_a_clause(extractor: quotebank.Extract
     assert _quotes(extractor, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Polls show a close contest in the state.", "a close contest in the state", "show"),
+        ("The mayor proposed closing the bridge for a month.", "closing the bridge for a month", "proposed"),
+        ("The mayor asked whether the bridge would reopen in May.", "the bridge would reopen in May", "asked"),
+    ],
+)
+def test_object_and_question_frames(extractor: quotebank.Extractor, text: str, content: str, cue: str) -> None:
+    [(kind, found, _, found_cue)] = _quotes(extractor, text)
+    assert (kind, found, found_cue) == ("indirect", content, cue)
+
+
+def test_subject_limited_object_frame(extractor: quotebank.Extractor) -> None:
+    # "show" reports an object only from a poll, a study, a report ...
+    assert _quotes(extractor, "The conflict shows no signs of ending.") == []
+
+
 def test_according_to(extractor: quotebank.Extractor) -> None:
     text = "At least 40 people were hurt in the blast, according to the health ministry in Gaza."
     [(kind, content, speaker, cue)] = _quotes(extractor, text)
