@@ -628,9 +628,9 @@ def find_reported(index: DocIndex) -> list[Candidate]:
                 continue  # “…,” Warren told Stumpf, after he admitted …: the cue is the quotation's
         if source is not None and source.lower_ in index.lex.references.non_sources:
             continue  # "PHOTO SHOWS a man ...": a caption, not a quote
-        if frame in ("object", "small_clause") and verb.subjects:
-            if source is None or source.lemma_.lower() not in verb.subjects:
-                continue  # "a poll shows a close race" reports; "the conflict shows no sign of ending" does not
+        limited = frame in ("object", "small_clause") and bool(verb.subjects)
+        if limited and (source is None or source.lemma_.lower() not in verb.subjects):
+            continue  # "a poll shows a close race" reports; "the conflict shows no sign of ending" does not
         if source is None and frame == "clause" and tokens and max(t.i for t in tokens) < token.i:
             source = _inverted_source(token)
         candidate = _candidate(index, tokens, index.cue_span(token, particle), token.i, source, frame)
