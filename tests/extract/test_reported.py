@@ -205,6 +205,14 @@ def test_headline_labels_are_not_speakers(extractor: quotebank.Extractor, text: 
     assert extractor.extract(text) == []
 
 
+def test_headline_name_tagged_as_a_noun(extractor: quotebank.Extractor) -> None:
+    # the model tags a headline's first word as a noun; the document names Sanders elsewhere
+    text = "Sanders: Clinton needs to change her message.\n\nBernie Sanders spoke in Vermont on Friday."
+    quotes = _quotes(extractor, text)
+    assert quotes[0][:2] == ("indirect", "Clinton needs to change her message")
+    assert quotes[0][2] == "Sanders"
+
+
 def test_transcript_in_marks_is_one_quote_per_turn(extractor: quotebank.Extractor) -> None:
     text = (
         "Partial transcript as follows:\n\n"

@@ -481,6 +481,7 @@ def _colon_headlines(index: DocIndex) -> list[Candidate]:
     """``Name: claim`` at the start of a line (headline form), with no marks."""
     out = []
     doc = index.doc
+    propns: set[str] | None = None  # words the document uses as proper nouns, read once if needed
     for line_start in index.lines:
         first = index.token_at(line_start)
         if first >= len(doc) or doc[first].idx < line_start:
@@ -499,6 +500,12 @@ def _colon_headlines(index: DocIndex) -> list[Candidate]:
                 proper = len(name) <= 3 and all(
                     tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_stop for tok in name
                 )
+                if name and not (known or entity or label or proper) and len(name) <= 3:
+                    # "Sanders: Clinton needs to ..." with the headline's first word tagged as a noun:
+                    # a name the document uses as a proper noun elsewhere
+                    if propns is None:
+                        propns = {tok.text for tok in doc if tok.pos_ == "PROPN" or tok.ent_type_}
+                    proper = all(tok.text in propns and tok.text[:1].isupper() and not tok.is_stop for tok in name)
                 if not name or not (known or entity or label or proper):
                     break
                 if any(tok.lower_ in index.lex.references.labels for tok in name):
