@@ -56,6 +56,7 @@ def test_polnear_dev_speaker_mentions(dev_report: PolnearReport) -> None:
 
 
 def test_polnear_dev_recall_floors(dev_report: PolnearReport) -> None:
-    # regression floors at the measured level; the targets (0.90 / 0.45) are not met yet
-    assert dev_report.marked_recall >= 0.88
-    assert dev_report.unmarked_recall >= 0.40
+    # the target with marks (0.90) is met; without marks the target is 0.45 and
+    # the floor sits at the measured level (0.441) so a regression fails
+    assert dev_report.marked_recall >= 0.90
+    assert dev_report.unmarked_recall >= 0.43
