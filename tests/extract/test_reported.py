@@ -144,6 +144,12 @@ def test_subject_limited_object_frame(extractor: quotebank.Extractor) -> None:
     assert _quotes(extractor, "The conflict shows no signs of ending.") == []
 
 
+def test_a_semicolon_ends_the_reported_clause(extractor: quotebank.Extractor) -> None:
+    text = "The mayor said the bridge would reopen in May; engineers had finished the repairs in April."
+    [(kind, content, _, cue)] = _quotes(extractor, text)
+    assert (kind, content, cue) == ("indirect", "the bridge would reopen in May", "said")
+
+
 def test_according_to(extractor: quotebank.Extractor) -> None:
     text = "At least 40 people were hurt in the blast, according to the health ministry in Gaza."
     [(kind, content, speaker, cue)] = _quotes(extractor, text)

@@ -383,6 +383,15 @@ def _candidate(
     tokens = _drop_that(tokens)
     if not tokens:
         return None
+    if tokens[0].i > cue_token:
+        # "Republicans said X; they only learned on Friday ...": a semicolon ends the reported
+        # clause (one inside quotation marks belongs to the quotation)
+        stop = next(
+            (t.i for t in tokens if t.text == ";" and index.in_passage(t.idx) is None),
+            None,
+        )
+        if stop is not None:
+            tokens = [t for t in tokens if t.i < stop]
     # the content never holds the cue or its source
     banned = set(range(cue_token, cue_token + 1))
     if source is not None:
