@@ -215,41 +215,34 @@ class ReportingLexicon:
     nouns: Mapping[str, ReportingVerb] = attrs.field(factory=dict)
 
 
-def _load_reporting(path: Path) -> ReportingLexicon:
-    file = _File(path)
-    verbs: dict[str, ReportingVerb] = {}
-    for line, item in _tables(file, "verb"):
-        _unknown_keys(file, item, {"lemma", "frames", "strength", "subjects"}, line)
+def _cues(file: _File, table: str, known: frozenset[str], *, one_word: bool) -> dict[str, ReportingVerb]:
+    """The ``[[verb]]`` or ``[[noun]]`` entries of a reporting file, validated with file and line."""
+    cues: dict[str, ReportingVerb] = {}
+    allowed = {"lemma", "frames", "strength"} | ({"subjects"} if table == "verb" else set())
+    for line, item in _tables(file, table):
+        _unknown_keys(file, item, allowed, line)
         lemma = item.get("lemma")
-        if not isinstance(lemma, str) or not lemma.strip():
-            raise file.fail('[[verb]] needs a lemma = "..."', line)
-        subjects = file.strings(item.get("subjects", []), f"verb {lemma!r} subjects", line)
-        frames = file.strings(item.get("frames"), f"verb {lemma!r} frames", line)
-        bad = sorted(set(frames) - FRAMES)
+        if not isinstance(lemma, str) or not lemma.strip() or (one_word and len(lemma.split()) != 1):
+            raise file.fail(f'[[{table}]] needs a {"one-word " if one_word else ""}lemma = "..."', line)
+        subjects = file.strings(item.get("subjects", []), f"{table} {lemma!r} subjects", line)
+        frames = file.strings(item.get("frames"), f"{table} {lemma!r} frames", line)
+        bad = sorted(set(frames) - known)
         if bad:
-            raise file.fail(f"verb {lemma!r} has unknown frame(s) {bad}; known: {sorted(FRAMES)}", line)
-        strength = file.number(item.get("strength", 1.0), f"verb {lemma!r} strength", line, low=0, high=1)
+            raise file.fail(f"{table} {lemma!r} has unknown frame(s) {bad}; known: {sorted(known)}", line)
+        strength = file.number(item.get("strength", 1.0), f"{table} {lemma!r} strength", line, low=0, high=1)
         key = _norm(lemma)
-        if key in verbs:
-            raise file.fail(f"verb {lemma!r} is listed twice", line)
-        verbs[key] = ReportingVerb(
+        if key in cues:
+            raise file.fail(f"{table} {lemma!r} is listed twice", line)
+        cues[key] = ReportingVerb(
             lemma=key, frames=frozenset(frames), strength=strength, subjects=frozenset(_norm(w) for w in subjects)
         )
-    nouns: dict[str, ReportingVerb] = {}
-    for line, item in _tables(file, "noun"):
-        _unknown_keys(file, item, {"lemma", "frames", "strength"}, line)
-        lemma = item.get("lemma")
-        if not isinstance(lemma, str) or not lemma.strip() or len(lemma.split()) != 1:
-            raise file.fail('[[noun]] needs a one-word lemma = "..."', line)
-        frames = file.strings(item.get("frames"), f"noun {lemma!r} frames", line)
-        bad = sorted(set(frames) - NOUN_FRAMES)
-        if bad:
-            raise file.fail(f"noun {lemma!r} has unknown frame(s) {bad}; known: {sorted(NOUN_FRAMES)}", line)
-        strength = file.number(item.get("strength", 1.0), f"noun {lemma!r} strength", line, low=0, high=1)
-        key = _norm(lemma)
-        if key in nouns:
-            raise file.fail(f"noun {lemma!r} is listed twice", line)
-        nouns[key] = ReportingVerb(lemma=key, frames=frozenset(frames), strength=strength)
+    return cues
+
+
+def _load_reporting(path: Path) -> ReportingLexicon:
+    file = _File(path)
+    verbs = _cues(file, "verb", FRAMES, one_word=False)
+    nouns = _cues(file, "noun", NOUN_FRAMES, one_word=True)
     phrases = []
     for line, item in _tables(file, "phrase"):
         _unknown_keys(file, item, {"text", "kind"}, line)
