@@ -447,7 +447,13 @@ class SpeakerResolver:
                     break
                 continue
             tokens.append(t)
-        while tokens and (tokens[0].lower_ in refs.strip or tokens[0].like_num or tokens[0].pos_ == "DET"):
+        while tokens and (
+            tokens[0].lower_ in refs.strip
+            or tokens[0].like_num
+            or tokens[0].pos_ == "DET"
+            # a partitive: "one of the engineers", "some of the residents"
+            or (tokens[0].lower_ == "of" and len(tokens) > 1 and tokens[0].i > span.start)
+        ):
             tokens = tokens[1:]
         # quantifiers inside a coordination ("residents and some witnesses")
         tokens = [t for t in tokens if not (t.pos_ == "DET" and t.lower_ in refs.strip)]

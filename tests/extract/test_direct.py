@@ -100,3 +100,20 @@ def test_a_relative_clause_with_its_own_speaker_reports(extractor: quotebank.Ext
     assert quote.text == "total political crap,"
     assert quote.speaker is not None
     assert quote.speaker.name == "Tim Cook"
+
+
+def test_headline_line_before_a_colon_names_the_speaker(extractor: quotebank.Extractor) -> None:
+    text = (
+        "Warren Hammers Bank Chief Over Fraud: ‘You Should Resign.’\n\n"
+        "Senator Elizabeth Warren grilled the bank's chief on Tuesday."
+    )
+    quote = _one(extractor, text)
+    assert quote.kind is quotebank.QuoteKind.DIRECT
+    assert quote.text == "You Should Resign."
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Elizabeth Warren"
+
+
+def test_a_long_frame_inside_a_paragraph_is_no_colon_attribution(extractor: quotebank.Extractor) -> None:
+    text = "The council met on Monday. Residents of the old town near the river had one demand: “Fix it.”"
+    assert extractor.extract(text) == []

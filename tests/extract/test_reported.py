@@ -251,3 +251,201 @@ def test_inverted_cue_with_a_late_subject(extractor: quotebank.Extractor) -> Non
         "Maria Okafor",
         "said",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "speaker"),
+    [
+        # the parser hangs the opening clause on the cue
+        (
+            "If the talks fail, the mayor argues, there are other ways to pay for the bridge.",
+            ["If the talks fail", "there are other ways to pay for the bridge"],
+            "mayor",
+        ),
+        # ... or the source on the opening clause, as an apposition
+        (
+            "To understand the delay, City Engineer Jane Roe said, one should visit the bridge.",
+            ["To understand the delay", "one should visit the bridge"],
+            "City Engineer Jane Roe",
+        ),
+        # ... or the cue on the subject it interrupts
+        (
+            "The bridge, as one of the engineers pointed out, has never been inspected.",
+            ["The bridge", "has never been inspected"],
+            "engineers",
+        ),
+    ],
+)
+def test_parenthetical_cue_inside_a_sentence(
+    extractor: quotebank.Extractor, text: str, pieces: list[str], speaker: str
+) -> None:
+    [quote] = extractor.extract(text)
+    assert quote.kind is QuoteKind.INDIRECT
+    assert [piece.text for piece in quote.content] == pieces
+    assert quote.speaker is not None
+    assert quote.speaker.name == speaker
+
+
+def test_parenthetical_cue_before_a_quotation_is_no_parenthetical(extractor: quotebank.Extractor) -> None:
+    [(kind, content, speaker, cue)] = _quotes(
+        extractor, 'Asked about the bridge, the mayor said, "We will see what the engineers find."'
+    )
+    assert (kind, content, speaker, cue) == ("direct", "We will see what the engineers find.", "mayor", "said")
+
+
+def test_sentence_final_cue_after_a_fragment(extractor: quotebank.Extractor) -> None:
+    # "<verbless fragment>, experts say.": the parser hangs the fragment on the cue
+    [(kind, content, speaker, cue)] = _quotes(
+        extractor, "Bridge repairs unclear on whether the city can pay, engineers say."
+    )
+    assert (kind, content, speaker, cue) == (
+        "indirect",
+        "Bridge repairs unclear on whether the city can pay",
+        "engineers",
+        "say",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But when the council cut the budget, the mayor said enough.",  # an adverbial clause is no content
+        "But in July, the bridge failed as predicted.",  # "the bridge failed as" is no source
+        "As expected, the council passed the budget on Monday.",  # "expect" is no reporting cue
+    ],
+)
+def test_opening_adverbials_are_not_content(extractor: quotebank.Extractor, text: str) -> None:
+    assert extractor.extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker", "cue"),
+    [
+        (
+            "As the mayor said on Sunday, the bridge will reopen in May.",
+            "the bridge will reopen in May",
+            "mayor",
+            "said",
+        ),
+        (
+            "As reported by The Washington Post, the city spent two million dollars on the bridge.",
+            "the city spent two million dollars on the bridge",
+            "Washington Post",
+            "reported",
+        ),
+        (
+            "The city spent two million dollars on the bridge, as reported by The Washington Post.",
+            "The city spent two million dollars on the bridge",
+            "Washington Post",
+            "reported",
+        ),
+    ],
+)
+def test_as_clauses_attribute_the_sentence(
+    extractor: quotebank.Extractor, text: str, content: str, speaker: str, cue: str
+) -> None:
+    assert _quotes(extractor, text) == [("indirect", content, speaker, cue)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "The mayor made it clear she would not reopen the bridge.",
+            "she would not reopen the bridge",
+            "made it clear",
+        ),
+        ("The mayor made clear that the bridge would stay closed.", "the bridge would stay closed", "made clear"),
+    ],
+)
+def test_make_clear(extractor: quotebank.Extractor, text: str, content: str, cue: str) -> None:
+    assert _quotes(extractor, text) == [("indirect", content, "mayor", cue)]
+
+
+def test_make_something_clear_is_no_cue(extractor: quotebank.Extractor) -> None:
+    assert extractor.extract("The mayor makes this clear in her new report “Bridges.”") == []
+
+
+def test_the_nearer_complement_wins(extractor: quotebank.Extractor) -> None:
+    text = (
+        "On Thursday, however, the mayor spoke to a gathering of engineers, promising to lift the weight "
+        "limits and open more lanes to traffic ― probably not exactly what the council had in mind."
+    )
+    [(kind, content, speaker, cue)] = _quotes(extractor, text)
+    assert (kind, speaker, cue) == ("indirect", "mayor", "promising")
+    assert content.startswith("to lift the weight limits and open more lanes to traffic")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # a third-person verb the model tags as a noun, its subject as a compound
+        (
+            "The bridge needs repairs. But Okafor claims that the city should pay for them. The council disagrees.",
+            "the city should pay for them",
+            "Okafor",
+        ),
+        (
+            "Secrecy is not a stranger when it comes to the mayor's health, the mayor's former doctor maintains.",
+            "Secrecy is not a stranger when it comes to the mayor's health",
+            "doctor",
+        ),
+    ],
+)
+def test_verb_tagged_as_a_noun(extractor: quotebank.Extractor, text: str, content: str, speaker: str) -> None:
+    [(kind, found, name, _)] = _quotes(extractor, text)
+    assert (kind, found, name) == ("indirect", content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content", "speaker"),
+    [
+        # an organisation or document word as the headline's source ("Poll:", "Police:")
+        (
+            "Poll: Voters Back the Mayor on the Bridge Repairs.\n\nThe poll was taken in May.",
+            "indirect",
+            "Voters Back the Mayor on the Bridge Repairs",
+            "Poll",
+        ),
+        # "Name on Topic: claim", with a quoted word: a mixed quote
+        (
+            "Okafor on the Bridge: The Repairs Are 'Overdue.'\n\nThe mayor spoke on Monday.",
+            "mixed",
+            "The Repairs Are 'Overdue.'",
+            "Okafor",
+        ),
+    ],
+)
+def test_headline_sources_and_topics(
+    extractor: quotebank.Extractor, text: str, kind: str, content: str, speaker: str
+) -> None:
+    [(found_kind, found, name, cue)] = _quotes(extractor, text)
+    assert (found_kind, found, name, cue) == (kind, content, speaker, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "narration"),
+    [
+        # a participle reports forward, never the clause it follows
+        (
+            "Sanders went first at the town hall hosted by the network, predicting a closer-than-expected primary.",
+            "Sanders went first",
+        ),
+        ("The senator has struggled to win the south, instead claiming some victories in the Midwest.", "struggled"),
+        ("Four people were slightly injured, showing the gulf between the two cities.", "Four people"),
+        # a temporal "as": the cue talks with someone, it does not attribute the sentence
+        (
+            "As the mayor joked with her friends at the table, her brother grew impatient.",
+            "her brother grew impatient",
+        ),
+        # an opening prepositional phrase is no claim
+        ("In primary after primary this cycle, young voters just aren't showing up.", "In primary after primary"),
+    ],
+)
+def test_narration_is_not_content(extractor: quotebank.Extractor, text: str, narration: str) -> None:
+    assert not any(narration in quote.text for quote in extractor.extract(text))
+
+
+def test_headline_topic_form_skips_labels(extractor: quotebank.Extractor) -> None:
+    text = "Okafor on Twitter: The Bridge Will Reopen in May.\n\nThe mayor spoke on Monday."
+    assert extractor.extract(text) == []

@@ -124,9 +124,19 @@ class DocIndex:
             if child.dep_ in ("advcl", "ccomp", "xcomp") and child.i > token.i:
                 # "called for Israel to withdraw": "for" parsed as the clause's mark
                 candidates = [m for m in child.children if m.dep_ == "mark" and m.i == child.left_edge.i]
+                if child.pos_ == "ADJ":
+                    candidates.append(child)  # "made (it) clear that …": a predicate adjective
             for part in candidates:
                 # "rule out", "call for"; "put it" ("as the memo put it") has "it" as its object
-                is_part = part.dep_ in ("prt", "prep", "mark") or (part.dep_ == "dobj" and part.lower_ == "it")
+                is_part = (
+                    part.dep_ in ("prt", "prep", "mark")
+                    or (part.dep_ == "dobj" and part.lower_ == "it")
+                    or (
+                        part.pos_ == "ADJ"
+                        and part.head.i == token.i
+                        and all(t.lower_ == "it" for t in token.doc[token.i + 1 : part.i])
+                    )
+                )
                 if is_part and part.lower_ in self._particles:
                     found = self.lex.reporting.verbs.get(f"{lemma} {part.lower_}")
                     if found is not None and found.strength >= self.min_strength:
@@ -162,13 +172,28 @@ class DocIndex:
 
 def _verb_as_noun(token: Token) -> bool:
     """ "But Trump claims that he …" with "claims" tagged as a noun: a subject before it
-    and a complement clause after it show the verb."""
+    and a complement clause after it show the verb. The subject may be parsed as a compound
+    of a root "noun" that governs a clause ("Trump claims that …", "…, the doctor maintains.")."""
     if token.pos_ != "NOUN":
         return False
     kids = list(token.children)
-    return any(c.dep_ == "nsubj" and c.i < token.i for c in kids) and any(
+    if not any(c.dep_ == "ccomp" for c in kids):
+        return False
+    if any(c.dep_ == "nsubj" and c.i < token.i for c in kids) and any(
         c.dep_ == "ccomp" and c.i > token.i for c in kids
-    )
+    ):
+        return True
+    return noun_subject(token) is not None
+
+
+def noun_subject(token: Token) -> Token | None:
+    """The compound right before a root "noun" that is a verb in the third person ("Trump claims")."""
+    if token.dep_ != "ROOT" or not token.lower_.endswith("s") or token.i == 0:
+        return None
+    before = token.doc[token.i - 1]
+    if before.head.i == token.i and before.dep_ == "compound" and before.pos_ in ("PROPN", "NOUN"):
+        return before
+    return None
 
 
 def subject_of(token: Token, depth: int = 0, is_cue: Callable[[Token], bool] | None = None) -> Token | None:

@@ -32,6 +32,10 @@ _GOVERNED_DEPS = frozenset(
 _MAX_GAP_TOKENS = 25
 
 
+_MAX_COLON_LINE = 12
+"""Most tokens of a ``Headline words: “…”`` line before its colon."""
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -188,7 +192,9 @@ def _attribute(index: DocIndex, k: int) -> Candidate | None:
         found = _cue_in(index, before, last=True)
         if found is not None:
             return _cued(index, k, found[0], found[1], _source(found[0], before), "cue_before")
-        if before[-1].text == ":" and len(before) <= 6:
+        # "Warren Hammers Wells Fargo CEO: ‘You Should Be …’": a longer frame when it is a whole line
+        line_start = before[0].idx == index.lines[index.paragraph(before[0].idx)]
+        if before[-1].text == ":" and (len(before) <= 6 or (line_start and len(before) <= _MAX_COLON_LINE)):
             mention = _entity_at(before[:-1])
             if mention is not None:
                 return Candidate(kind=QuoteKind.DIRECT, pieces=pieces, mention=mention, passages=[k], rule="colon")

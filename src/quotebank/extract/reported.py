@@ -21,7 +21,16 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from quotebank.extract._base import Candidate, DocIndex, mention_range, runs, subject_of, trim
+from quotebank.extract._base import (
+    SENT_END,
+    Candidate,
+    DocIndex,
+    mention_range,
+    noun_subject,
+    runs,
+    subject_of,
+    trim,
+)
 from quotebank.model import QuoteKind
 
 __all__ = ["find_reported"]
@@ -82,12 +91,19 @@ def _inverted_content(verb: Token) -> list[Token] | None:
     # inverted "<content>, X said": the verb hangs off the content's root
     head = verb.head
     doc = verb.doc
+    if (
+        verb.tag_ in ("VBG", "VBN")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    ):
+        return None  # "Clinton celebrated in Florida, declaring …": a participle reports forward
     first, last = _first_word(verb), max(t.i for t in verb.subtree)
     while last > first and doc[last].is_punct:
         last -= 1
     if (
         verb.dep_ in ("parataxis", "ccomp", "advcl")
         and head.i > verb.i
+        and head.pos_ in ("VERB", "AUX")  # "The bridge, as X said, has …" hangs on the noun
         and first > 0
         and doc[first - 1].text == ","
         and last + 1 < len(doc)
@@ -105,11 +121,127 @@ def _inverted_content(verb: Token) -> list[Token] | None:
         and _first_word(verb) > 0
         and doc[_first_word(verb) - 1].text in (",", "\u2014", "\u2013", "-")
     ):
+        if head.pos_ not in ("VERB", "AUX"):
+            # "The bridge, as one engineer said, has …": the parser hung the cue on the subject
+            found = _parenthetical(verb)
+            if found:
+                return found
         own = {t.i for t in verb.subtree}
         left = [t for t in head.subtree if t.i not in own and t.i < verb.left_edge.i]
         if left:
             return left
+    opening = _as_opening(verb)
+    if opening is not None:
+        return opening
+    return _parenthetical(verb)
+
+
+def _as_opening(verb: Token) -> list[Token] | None:
+    """ "As Netanyahu said on Sunday, <content>", "As reported by the Post, <content>": an
+    opening "as" clause with no complement of its own attributes the clause it opens."""
+    doc = verb.doc
+    head = verb.head
+    first = verb.left_edge
+    end = verb.right_edge.i
+    if (
+        verb.dep_ != "advcl"
+        or head.i < verb.i
+        or first.lower_ != "as"
+        or first.dep_ != "mark"
+        or end + 1 >= len(doc)
+        or doc[end + 1].text != ","
+        or not _bare_or_as(verb)
+        or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)  # "As X joked with Y, …"
+    ):
+        return None
+    if any(t.i < first.i and t.dep_ != "cc" and not t.is_punct for t in head.subtree):
+        return None  # "…, as X said, …" mid-sentence is the parenthetical form
+    own = {t.i for t in verb.subtree} | {end + 1}
+    content = [t for t in head.subtree if t.i not in own and t.i > end]
+    return content if sum(1 for t in content if t.is_alpha) >= 3 else None
+
+
+def _as_source(verb: Token) -> Token | None:
+    """The source of a passive "as" cue: "as reported by the Post", "as stated in the memo"."""
+    if verb.tag_ not in ("VBN", "VBD") or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in ("by", "in")):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
     return None
+
+
+_SUBORDINATORS = frozenset(
+    {"if", "when", "as", "because", "although", "though", "while", "after", "before", "since", "until", "unless"}
+)
+_OPEN_MARKS = "\"'\u201c\u2018\u00ab\u201e"
+_PHRASE_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "prt", "npadvmod", "prep"})
+
+
+def _parenthetical(verb: Token) -> list[Token] | None:
+    """ "<A>, X argues, <B>" whatever the parse: the words between two commas are only the
+    source and the cue (the parser may hang ``A`` on the cue, the source on ``A``, or make
+    the cue the root), and the sentence around them is the content."""
+    doc = verb.doc
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "ROOT"):
+        return None
+    subject = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), key=lambda c: c.i, default=None)
+    as_phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i < verb.i), None)
+    if as_phrase is not None and as_phrase.right_edge.i == verb.i - 1 and (subject is None or subject.i < as_phrase.i):
+        subject = None  # "Hawaii, as one adviser pointed out, …" with the source in an "as" phrase
+    words = _source_words(verb) if subject is None else doc[subject.left_edge.i : subject.right_edge.i + 1]
+    if words is not None and subject is not None:
+        # "To understand Dred Scott, Chief Justice Roberts said, …" with the name as an apposition
+        commas = [t.i for t in words if t.text == ","]
+        if commas:
+            words = doc[commas[-1] + 1 : words.end]
+    if words is None or words.start < 2 or not len(words) or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    lo = words.start
+    between = range(words.end, verb.i)
+    if not all(doc[k].head.i == verb.i and doc[k].dep_ in _PHRASE_DEPS for k in between):
+        return None
+    if doc[lo - 1].lower_ == "as" and doc[lo - 1].head.i == verb.i:
+        lo -= 1  # "…, as one adviser pointed out, …"
+    hi = verb.i
+    while hi + 1 < len(doc) and hi - verb.i < 6 and doc[hi + 1].text != "," and doc[hi + 1].text not in SENT_END:
+        nxt = doc[hi + 1]
+        if not _is_under(nxt, verb) or any(
+            a.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj") and a.i != verb.i and _is_under(a, verb)
+            for a in [nxt, *nxt.ancestors]
+            if a.i > verb.i
+        ):
+            return None
+        hi += 1
+    root = verb
+    while root.head.i != root.i:
+        root = root.head
+    if doc[lo - 1].text == "," and (hi + 1 == len(doc) or doc[hi + 1].text in SENT_END):
+        # "Language unclear on whether …, experts say.": the sentence before the cue, parsed
+        # as a fragment hanging on it
+        left = [t for t in root.subtree if t.i < lo - 1]
+        lead = next((t for t in left if t.dep_ != "cc" and not t.is_punct), None)
+        if (
+            lead is not None
+            and sum(1 for t in left if t.is_alpha) >= 3
+            and lead.pos_ != "ADP"  # "In primary after primary this cycle, …" is no claim
+            and left[0].i == root.left_edge.i
+            and not (lead.dep_ == "mark" or lead.lower_ in _SUBORDINATORS)
+        ):
+            return left
+        return None
+    if hi + 2 >= len(doc) or doc[lo - 1].text != "," or doc[hi + 1].text != ",":
+        return None
+    if doc[hi + 2].text[:1] in _OPEN_MARKS:
+        return None  # "Asked about it, O'Neill said, “…”": the cue introduces a quotation
+    sentence = [t for t in root.subtree if not lo - 1 <= t.i <= hi + 1]
+    before = sum(1 for t in sentence if t.i < lo and t.is_alpha)
+    after = sum(1 for t in sentence if t.i > hi and t.is_alpha)
+    if before < 1 or after < 2 or before + after < 4:
+        return None
+    return sentence
 
 
 def _late_that(verb: Token) -> list[Token] | None:
@@ -179,8 +311,8 @@ def _without_reports(root: Token, index: DocIndex) -> list[Token]:
     return [t for t in root.subtree if t.i not in drop]
 
 
-def _inverted_source(verb: Token) -> Token | None:
-    """The noun phrase right before an inverted cue whose parse lost its subject."""
+def _source_words(verb: Token) -> Span | None:
+    """The words right before an inverted cue whose parse lost its subject, back to punctuation."""
     doc = verb.doc
     i = verb.i - 1
     while i >= 0 and doc[i].dep_ in ("aux", "advmod", "neg"):
@@ -189,11 +321,23 @@ def _inverted_source(verb: Token) -> Token | None:
     while i >= 0 and not doc[i].is_punct and doc[i].text not in ("\n",):
         i -= 1
     tokens = doc[i + 1 : stop + 1]
+    if len(tokens) > 1 and tokens[0].lower_ == "as":
+        tokens = tokens[1:]  # "…, as one adviser pointed out, …" parsed with "as" as a preposition
     if not len(tokens) or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens):
         return None
     if tokens[0].dep_ in ("cc",):
         return None
-    return next(t for t in tokens if t.pos_ in ("NOUN", "PROPN", "PRON"))
+    return tokens
+
+
+def _inverted_source(verb: Token) -> Token | None:
+    """The noun phrase right before an inverted cue whose parse lost its subject."""
+    words = _source_words(verb)
+    if words is None:
+        return None
+    if words.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        return words.root
+    return next(t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON"))
 
 
 def _to_content(verb: Token) -> list[Token] | None:
@@ -262,14 +406,17 @@ def _content(
         found = _prep_content(verb, "for")
         if found:
             return found, "for"
+    if particle is not None and particle.pos_ == "ADJ" and "clause" in frames:
+        found = _predicate_content(verb, particle, index)
+        return None if found is None else (found, "clause")
+    infinitive = _to_content(verb) if "object_to" in frames or "to" in frames else None
     if "clause" in frames:
         found = _clause_content(verb, index, addressee="object_to" in frames)
-        if found:
+        if found and not (infinitive and min(t.i for t in infinitive) < min(t.i for t in found)):
             return found, "clause"
-    if "object_to" in frames or "to" in frames:
-        found = _to_content(verb)
-        if found:
-            return found, "to"
+        # "promising to lift regulations ― not what Graham had in mind": the nearer complement
+    if infinitive:
+        return infinitive, "to"
     if "clause" in frames:
         # after the "to" frame: "..., promising to lift regulations" is no inverted report
         found = _inverted_content(verb)
@@ -287,6 +434,17 @@ def _content(
         found = _small_clause(verb)
         if found:
             return found, "small_clause"
+    return None
+
+
+def _predicate_content(verb: Token, adjective: Token, index: DocIndex) -> list[Token] | None:
+    """The clause of "made clear that …" / "made it clear he …": a complement clause of the
+    verb or of the adjective, with a subject of its own (not "made clear his opposition")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > adjective.i]
+    clauses += [c for c in adjective.children if c.dep_ in ("ccomp", "advcl", "csubj") and c.i > adjective.i]
+    for clause in sorted(clauses, key=lambda c: c.i):
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            return _without_reports(clause, index)
     return None
 
 
@@ -498,13 +656,21 @@ def _colon_headlines(index: DocIndex) -> list[Candidate]:
         turn_mark = doc[first].text in ('"', "\u201c") and first + 1 < len(doc)
         if turn_mark:
             first += 1  # a transcript turn in marks: "PENCE: ...
-        for j in range(first, min(first + 5, len(doc))):
+        for j in range(first, min(first + 10, len(doc))):
             t = doc[j]
             if t.text == ":":
                 name = doc[first:j]
+                # "Obama on Climate Change: The Trends Are …": a name, then its topic
+                on = next((tok.i for tok in name[1:4] if tok.lower_ == "on"), None)
+                if on is not None:
+                    name = doc[first:on]
+                elif len(name) > 4:
+                    break
                 known = index.known_name(name.text)
                 entity = any(tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for tok in name)
                 label = name.text.isupper() and len(name) <= 3 and name.text.isalpha()
+                # "Poll: Clinton and Trump in dead heat", "Police: …": an organisation or document
+                label = label or (len(name) == 1 and name[0].lower_ in index.lex.references.org_heads)
                 # "Gallant: Hamas uninterested in deal": a short proper name the model did not tag
                 proper = len(name) <= 3 and all(
                     tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_stop for tok in name
@@ -517,7 +683,7 @@ def _colon_headlines(index: DocIndex) -> list[Candidate]:
                     proper = all(tok.text in propns and tok.text[:1].isupper() and not tok.is_stop for tok in name)
                 if not name or not (known or entity or label or proper):
                     break
-                if any(tok.lower_ in index.lex.references.labels for tok in name):
+                if any(tok.lower_ in index.lex.references.labels for tok in doc[first:j]):
                     break  # "Update: ...", "VIDEO: ...", "Twitter: @name"
                 if ")" in name.text or (name.text.isupper() and any(tok.ent_type_ in ("GPE", "LOC") for tok in name)):
                     break  # a dateline ("TEL AVIV (Agencies):", "CAIRO:"), not a speaker
@@ -536,11 +702,14 @@ def _colon_headlines(index: DocIndex) -> list[Candidate]:
                 words = len(index.text[a:b].split())
                 if b - a >= _MIN_CONTENT_CHARS and (transcript or 3 <= words <= _MAX_HEADLINE_WORDS):
                     # "PENCE: Well, look, ..." is a transcript line: verbatim speech, a direct quote
+                    # a headline claim with a quoted word ("The Trends Are 'Terrifying.'") is mixed
+                    kind, pieces, hit = (QuoteKind.DIRECT, [(a, b)], []) if transcript else _classify(index, [(a, b)])
                     out.append(
                         Candidate(
-                            kind=QuoteKind.DIRECT if transcript else QuoteKind.INDIRECT,
-                            pieces=[(a, b)],
-                            mention=(first, j),
+                            kind=kind,
+                            pieces=pieces,
+                            mention=(first, name.end),
+                            passages=hit,
                             rule="transcript" if transcript else "colon",
                         )
                     )
@@ -637,7 +806,7 @@ def find_reported(index: DocIndex) -> list[Candidate]:
         if content is None:
             continue
         tokens, frame = content
-        source = subject_of(token, is_cue=index.is_cue)
+        source = _as_source(token) or subject_of(token, is_cue=index.is_cue) or noun_subject(token)
         if frame == "clause" and tokens and min(t.i for t in tokens) > token.i:
             lead = index.doc[min(t.i for t in tokens) - 1]
             if lead.text == "," and _attributes_passage(index, token, source):
@@ -647,7 +816,9 @@ def find_reported(index: DocIndex) -> list[Candidate]:
         limited = frame in ("object", "small_clause") and bool(verb.subjects)
         if limited and (source is None or source.lemma_.lower() not in verb.subjects):
             continue  # "a poll shows a close race" reports; "the conflict shows no sign of ending" does not
-        if source is None and frame == "clause" and tokens and max(t.i for t in tokens) < token.i:
+        if source is not None and frame == "clause" and any(t.i == source.i for t in tokens):
+            source = None  # a source inside its own content is a misparse ("Scott, Roberts said, …")
+        if source is None and frame == "clause" and tokens and min(t.i for t in tokens) < token.i:
             source = _inverted_source(token)
         candidate = _candidate(index, tokens, index.cue_span(token, particle), token.i, source, frame)
         if candidate is not None:
