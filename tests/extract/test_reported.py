@@ -449,3 +449,37 @@ def test_narration_is_not_content(extractor: quotebank.Extractor, text: str, nar
 def test_headline_topic_form_skips_labels(extractor: quotebank.Extractor) -> None:
     text = "Okafor on Twitter: The Bridge Will Reopen in May.\n\nThe mayor spoke on Monday."
     assert extractor.extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # an unpaired dash opens the writer's aside
+        (
+            "The senator urged the mayor to close the bridge -- a move that engineers have long demanded.",
+            "to close the bridge",
+        ),
+        (
+            "The mayor said the city would close the bridge -- a decision that angered commuters.",
+            "the city would close the bridge",
+        ),
+        # a pair of dashes is an aside inside the reported clause
+        (
+            "The mayor said the bridge -- built in 1920 -- would be closed for a year.",
+            "the bridge -- built in 1920 -- would be closed for a year",
+        ),
+        # a hyphen inside a word is no dash
+        (
+            "The mayor said the same-sex couples would be married on the bridge.",
+            "the same-sex couples would be married on the bridge",
+        ),
+    ],
+)
+def test_dashes_and_the_end_of_the_content(extractor: quotebank.Extractor, text: str, content: str) -> None:
+    assert _quotes(extractor, text)[0][1] == content
+
+
+def test_a_participle_after_the_content_describes_the_source(extractor: quotebank.Extractor) -> None:
+    text = "Small groups of protesters called for an inquiry into the shooting, looping the streets around the stadium."
+    [(kind, content, _, cue)] = _quotes(extractor, text)
+    assert (kind, content, cue) == ("indirect", "an inquiry into the shooting", "called for")

@@ -173,6 +173,17 @@ def _as_source(verb: Token) -> Token | None:
     return None
 
 
+_DASHES = frozenset({"--", "\u2014", "\u2013", "\u2015"})
+
+
+def _is_dash(token: Token) -> bool:
+    """A dash between words ("--", "—", or a hyphen with spaces), not a hyphen inside one."""
+    if token.text in _DASHES:
+        return True
+    doc = token.doc
+    return token.text == "-" and bool(token.whitespace_) and token.i > 0 and bool(doc[token.i - 1].whitespace_)
+
+
 _SUBORDINATORS = frozenset(
     {"if", "when", "as", "because", "although", "though", "while", "after", "before", "since", "until", "unless"}
 )
@@ -377,6 +388,9 @@ def _extend(verb: Token, tokens: list[Token]) -> list[Token]:
     """Add what follows the content inside the verb phrase ("... until all his aims are achieved")."""
     stop = max(t.i for t in tokens)
     for other in sorted(verb.children, key=lambda t: t.i):
+        participle = other.dep_ == "advcl" and other.tag_ == "VBG"
+        if participle and not any(c.dep_ in ("mark", "nsubj") for c in other.children):
+            continue  # "called for an inquiry, looping the streets …": a participle describes the callers
         if other.i > stop and other.dep_ in ("prep", "advcl", "npadvmod"):
             extra = sorted(other.subtree, key=lambda t: t.i)
             gap = verb.doc[stop + 1 : extra[0].i]
@@ -550,6 +564,11 @@ def _candidate(
         )
         if stop is not None:
             tokens = [t for t in tokens if t.i < stop]
+        # "called on Obama to retaliate against Russia -- meddling the congressman said is …": an
+        # unpaired dash outside marks opens the writer's aside (a pair of dashes is an inner one)
+        dashes = [t.i for t in tokens if _is_dash(t) and t.i > tokens[0].i and index.in_passage(t.idx) is None]
+        if len(dashes) == 1:
+            tokens = [t for t in tokens if t.i < dashes[0]]
     # the content never holds the cue or its source
     banned = set(range(cue_token, cue_token + 1))
     if source is not None:
