@@ -56,7 +56,6 @@ def test_polnear_dev_speaker_mentions(dev_report: PolnearReport) -> None:
 
 
 def test_polnear_dev_recall_floors(dev_report: PolnearReport) -> None:
-    # the target with marks (0.90) is met; without marks the target is 0.45 and
-    # the floor sits at the measured level (0.441) so a regression fails
+    # the targets: with marks 0.90 (measured 0.913), without marks 0.45 (measured 0.451)
     assert dev_report.marked_recall >= 0.90
-    assert dev_report.unmarked_recall >= 0.43
+    assert dev_report.unmarked_recall >= 0.45
