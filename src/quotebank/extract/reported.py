@@ -39,6 +39,13 @@ _MIN_CONTENT_CHARS = 8
 _MAX_HEADLINE_WORDS = 20
 _THAT_DEPS = frozenset({"mark", "advmod", "nsubj"})
 _CONCESSIVE = frozenset({"although", "though", "whereas"})
+_SUBORDINATORS = frozenset(
+    {"if", "when", "as", "because", "although", "though", "while", "after", "before", "since", "until", "unless"}
+)
+_DASHES = frozenset({"--", "\u2014", "\u2013", "\u2015"})
+_OPEN_MARKS = "\"'\u201c\u2018\u00ab\u201e"
+_PHRASE_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "prt", "npadvmod", "prep"})
+"""What may stand between a parenthetical cue's source and its verb ("X has also argued")."""
 
 
 def _clause_content(verb: Token, index: DocIndex, addressee: bool) -> list[Token] | None:
@@ -173,22 +180,12 @@ def _as_source(verb: Token) -> Token | None:
     return None
 
 
-_DASHES = frozenset({"--", "\u2014", "\u2013", "\u2015"})
-
-
 def _is_dash(token: Token) -> bool:
     """A dash between words ("--", "—", or a hyphen with spaces), not a hyphen inside one."""
     if token.text in _DASHES:
         return True
     doc = token.doc
     return token.text == "-" and bool(token.whitespace_) and token.i > 0 and bool(doc[token.i - 1].whitespace_)
-
-
-_SUBORDINATORS = frozenset(
-    {"if", "when", "as", "because", "although", "though", "while", "after", "before", "since", "until", "unless"}
-)
-_OPEN_MARKS = "\"'\u201c\u2018\u00ab\u201e"
-_PHRASE_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "prt", "npadvmod", "prep"})
 
 
 def _parenthetical(verb: Token) -> list[Token] | None:
@@ -230,19 +227,7 @@ def _parenthetical(verb: Token) -> list[Token] | None:
     while root.head.i != root.i:
         root = root.head
     if doc[lo - 1].text == "," and (hi + 1 == len(doc) or doc[hi + 1].text in SENT_END):
-        # "Language unclear on whether …, experts say.": the sentence before the cue, parsed
-        # as a fragment hanging on it
-        left = [t for t in root.subtree if t.i < lo - 1]
-        lead = next((t for t in left if t.dep_ != "cc" and not t.is_punct), None)
-        if (
-            lead is not None
-            and sum(1 for t in left if t.is_alpha) >= 3
-            and lead.pos_ != "ADP"  # "In primary after primary this cycle, …" is no claim
-            and left[0].i == root.left_edge.i
-            and not (lead.dep_ == "mark" or lead.lower_ in _SUBORDINATORS)
-        ):
-            return left
-        return None
+        return _fragment_before(root, lo - 1)
     if hi + 2 >= len(doc) or doc[lo - 1].text != "," or doc[hi + 1].text != ",":
         return None
     if doc[hi + 2].text[:1] in _OPEN_MARKS:
@@ -253,6 +238,23 @@ def _parenthetical(verb: Token) -> list[Token] | None:
     if before < 1 or after < 2 or before + after < 4:
         return None
     return sentence
+
+
+def _fragment_before(root: Token, comma: int) -> list[Token] | None:
+    """ "Language unclear on whether …, experts say.": the words before a sentence-final cue,
+    which the parser may hang on it as a fragment, when they read as a claim."""
+    left = [t for t in root.subtree if t.i < comma]
+    lead = next((t for t in left if t.dep_ != "cc" and not t.is_punct), None)
+    if (
+        lead is None
+        or sum(1 for t in left if t.is_alpha) < 3
+        or lead.pos_ == "ADP"  # "In primary after primary this cycle, …" is no claim
+        or left[0].i != root.left_edge.i
+        or lead.dep_ == "mark"
+        or lead.lower_ in _SUBORDINATORS
+    ):
+        return None
+    return left
 
 
 def _late_that(verb: Token) -> list[Token] | None:
