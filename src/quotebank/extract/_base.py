@@ -16,6 +16,8 @@ from quotebank.model import QuoteKind
 _TRIM = set(" \t\n\r\u00a0,;:.-\u2014\u2013\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e()")
 _TRIM_END = set(" \t\n\r\u00a0,;:.-\u2014\u2013(")
 _DASH_CHARS = "\u2014\u2013\u2015-"
+DASHES = frozenset({"--", "\u2014", "\u2013", "\u2015"})
+"""Dash tokens; a bare hyphen is a dash only with spaces around it (see ``is_dash``)."""
 SENT_END = frozenset({".", "!", "?", "\u2026"})
 RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
 PARTICLES = ("out", "for", "on", "at", "in", "about", "to")
@@ -194,6 +196,14 @@ def noun_subject(token: Token) -> Token | None:
     if before.head.i == token.i and before.dep_ == "compound" and before.pos_ in ("PROPN", "NOUN"):
         return before
     return None
+
+
+def is_dash(token: Token) -> bool:
+    """A dash between words ("--", "—", or a hyphen with spaces), not a hyphen inside one."""
+    if token.text in DASHES:
+        return True
+    doc = token.doc
+    return token.text == "-" and bool(token.whitespace_) and token.i > 0 and bool(doc[token.i - 1].whitespace_)
 
 
 def subject_of(token: Token, depth: int = 0, is_cue: Callable[[Token], bool] | None = None) -> Token | None:

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from quotebank.extract._base import SENT_END, Candidate, DocIndex, mention_range, subject_of
+from quotebank.extract._base import DASHES, SENT_END, Candidate, DocIndex, mention_range, subject_of
 from quotebank.extract._marks import QuotedPassage
 from quotebank.model import QuoteKind
 
 __all__ = ["attribute_passages"]
 
-_DASHES = frozenset({"\u2014", "\u2013", "\u2015", "-", "--"})
+_DASHES = DASHES | {"-"}  # "“…” - Name": a hyphen after a closing mark
 _SPEAKER_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _MIN_FOLLOW_WORDS = 4
 _GOVERNED_DEPS = frozenset(

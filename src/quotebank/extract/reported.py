@@ -25,6 +25,7 @@ from quotebank.extract._base import (
     SENT_END,
     Candidate,
     DocIndex,
+    is_dash,
     mention_range,
     noun_subject,
     runs,
@@ -42,7 +43,6 @@ _CONCESSIVE = frozenset({"although", "though", "whereas"})
 _SUBORDINATORS = frozenset(
     {"if", "when", "as", "because", "although", "though", "while", "after", "before", "since", "until", "unless"}
 )
-_DASHES = frozenset({"--", "\u2014", "\u2013", "\u2015"})
 _OPEN_MARKS = "\"'\u201c\u2018\u00ab\u201e"
 _PHRASE_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "prt", "npadvmod", "prep"})
 """What may stand between a parenthetical cue's source and its verb ("X has also argued")."""
@@ -178,14 +178,6 @@ def _as_source(verb: Token) -> Token | None:
             if pobj is not None:
                 return pobj
     return None
-
-
-def _is_dash(token: Token) -> bool:
-    """A dash between words ("--", "—", or a hyphen with spaces), not a hyphen inside one."""
-    if token.text in _DASHES:
-        return True
-    doc = token.doc
-    return token.text == "-" and bool(token.whitespace_) and token.i > 0 and bool(doc[token.i - 1].whitespace_)
 
 
 def _parenthetical(verb: Token) -> list[Token] | None:
@@ -568,7 +560,7 @@ def _candidate(
             tokens = [t for t in tokens if t.i < stop]
         # "called on Obama to retaliate against Russia -- meddling the congressman said is …": an
         # unpaired dash outside marks opens the writer's aside (a pair of dashes is an inner one)
-        dashes = [t.i for t in tokens if _is_dash(t) and t.i > tokens[0].i and index.in_passage(t.idx) is None]
+        dashes = [t.i for t in tokens if is_dash(t) and t.i > tokens[0].i and index.in_passage(t.idx) is None]
         if len(dashes) == 1:
             tokens = [t for t in tokens if t.i < dashes[0]]
     # the content never holds the cue or its source
