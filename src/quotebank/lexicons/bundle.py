@@ -1,0 +1,148 @@
+"""The bundle of every lexicon an extractor uses, and where the shipped files live."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+
+import attrs
+
+from quotebank.errors import LexiconError
+from quotebank.lexicons.references import References, load_references
+from quotebank.lexicons.registry import SpeakerRegistry, load_speakers
+from quotebank.lexicons.reporting import ReportingLexicon, load_reporting
+from quotebank.lexicons.stance import (
+    EvaluativeLexicon,
+    Modifiers,
+    StanceTarget,
+    load_evaluative,
+    load_modifiers,
+    load_target,
+)
+
+__all__ = ["Lexicons", "default_lexicon_dir", "load_lexicons"]
+
+
+def default_lexicon_dir() -> Path:
+    """Return the folder holding the shipped lexicon files.
+
+    Looks inside the installed package first (wheel installs), then in the
+    source tree's ``data/lexicons`` (editable installs and checkouts).
+
+    Raises:
+        LexiconError: if neither place holds the files.
+    """
+    here = Path(__file__).resolve().parent.parent  # the quotebank package
+    for candidate in (here / "_lexicons", here.parent.parent / "data" / "lexicons"):
+        if (candidate / "reporting.toml").is_file():
+            return candidate
+    raise LexiconError(
+        "the shipped lexicon files were not found (looked in quotebank/_lexicons and data/lexicons); "
+        "reinstall quotebank"
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Lexicons:
+    """Every lexicon the extractor uses, loaded and validated.
+
+    Build it with :func:`load_lexicons`.
+
+    Attributes:
+        reporting: reporting verbs and phrases.
+        speakers: the speaker registry.
+        references: pronouns, honorifics and head nouns.
+        modifiers: negators, hedges, boosters, contrast and conditionals.
+        evaluative: shared evaluative cues.
+        targets: stance targets by id, in load order.
+    """
+
+    reporting: ReportingLexicon
+    speakers: SpeakerRegistry
+    references: References
+    modifiers: Modifiers
+    evaluative: EvaluativeLexicon
+    targets: Mapping[str, StanceTarget]
+
+    def describe(self) -> dict[str, str]:
+        """Versions of every file, for provenance in outputs and reports."""
+        info = {
+            "reporting": self.reporting.version,
+            "speakers": ",".join(self.speakers.versions),
+            "evaluative": self.evaluative.version,
+        }
+        info.update({f"stance/{t.id}": t.version for t in self.targets.values()})
+        return info
+
+
+def _paths(value: Path | str | Iterable[Path | str] | None) -> tuple[Path, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, (str, Path)):
+        return (Path(value),)
+    return tuple(Path(v) for v in value)
+
+
+def load_lexicons(
+    *,
+    reporting: Path | str | None = None,
+    speakers: Path | str | Iterable[Path | str] | None = None,
+    targets: Path | str | Iterable[Path | str] | None = None,
+    replace_speakers: bool = False,
+    replace_targets: bool = False,
+    directory: Path | str | None = None,
+) -> Lexicons:
+    """Load and validate the lexicons, the shipped ones plus any of the user's.
+
+    Args:
+        reporting: a reporting-cue file to use instead of the shipped one.
+        speakers: speaker registry files added after the shipped registry
+            (their entries override shipped ones with the same name).
+        targets: stance target files added to the shipped targets (a file
+            with an existing id replaces that target).
+        replace_speakers: use only ``speakers``, not the shipped registry.
+        replace_targets: use only ``targets``, not the shipped targets.
+        directory: a folder laid out like ``data/lexicons`` to load instead
+            of the shipped one.
+
+    Returns:
+        The loaded lexicons.
+
+    Raises:
+        LexiconError: a file is missing or invalid; the message names it.
+    """
+    return _load_cached(
+        Path(reporting) if reporting else None,
+        _paths(speakers),
+        _paths(targets),
+        replace_speakers,
+        replace_targets,
+        Path(directory) if directory else None,
+    )
+
+
+@lru_cache(maxsize=16)
+def _load_cached(
+    reporting: Path | None,
+    speakers: tuple[Path, ...],
+    targets: tuple[Path, ...],
+    replace_speakers: bool,
+    replace_targets: bool,
+    directory: Path | None,
+) -> Lexicons:
+    base = directory or default_lexicon_dir()
+    speaker_paths = speakers if replace_speakers else (base / "speakers.toml", *speakers)
+    shipped_targets = () if replace_targets else tuple(sorted((base / "stance").glob("*.toml")))
+    loaded: dict[str, StanceTarget] = {}
+    for path in (*shipped_targets, *targets):
+        target = load_target(path)
+        loaded[target.id] = target
+    return Lexicons(
+        reporting=load_reporting(reporting or base / "reporting.toml"),
+        speakers=load_speakers(speaker_paths),
+        references=load_references(base / "references.toml"),
+        modifiers=load_modifiers(base / "modifiers.toml"),
+        evaluative=load_evaluative(base / "evaluative.toml"),
+        targets=loaded,
+    )

@@ -1,0 +1,70 @@
+"""Words that tie a mention to a speaker: pronouns, honorifics, head nouns (``references.toml``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import attrs
+
+from quotebank.lexicons._files import LexiconFile, norm
+from quotebank.lexicons.registry import GENDERS, NUMBERS
+
+__all__ = ["References", "load_references"]
+
+
+@attrs.frozen(kw_only=True)
+class References:
+    """Words that tie a mention to a speaker: pronouns, honorifics, head nouns.
+
+    Attributes:
+        pronouns: pronoun -> (gender, number).
+        honorifics: title words dropped from names -> implied gender.
+        person_titles: role nouns that make a mention a person.
+        org_heads: head nouns of organisations.
+        group_heads: head nouns of groups of people.
+        anaphors: nouns that after "the" point at the organisation in focus.
+        strip: leading words dropped from group names.
+        non_sources: nouns that cannot be a source ("photo", "map").
+        labels: words that open a ``Label: text`` line without naming a
+            speaker ("Update:", "Twitter:").
+    """
+
+    pronouns: Mapping[str, tuple[str, str]]
+    honorifics: Mapping[str, str]
+    person_titles: frozenset[str]
+    org_heads: frozenset[str]
+    group_heads: frozenset[str]
+    anaphors: frozenset[str]
+    strip: frozenset[str]
+    non_sources: frozenset[str] = frozenset()
+    labels: frozenset[str] = frozenset()
+
+
+def load_references(path: Path) -> References:
+    file = LexiconFile(path)
+    pronouns: dict[str, tuple[str, str]] = {}
+    for word, value in file.table("pronouns").items():
+        parts = value.split() if isinstance(value, str) else []
+        if len(parts) != 2 or parts[0] not in GENDERS or parts[1] not in NUMBERS:
+            raise file.fail(
+                f'pronoun {word!r} must map to "GENDER NUMBER" (e.g. "male singular"), got {value!r}',
+                file.line_of(f"{word} ="),
+            )
+        pronouns[word.lower()] = (parts[0], parts[1])
+    honorifics: dict[str, str] = {}
+    for word, value in file.table("honorifics").items():
+        if value not in GENDERS:
+            raise file.fail(f"honorific {word!r} must map to a gender {sorted(GENDERS)}", file.line_of(word))
+        honorifics[norm(word)] = value
+    return References(
+        pronouns=pronouns,
+        honorifics=honorifics,
+        person_titles=frozenset(w.lower() for w in file.words("person_titles")),
+        org_heads=frozenset(w.lower() for w in file.words("org_heads")),
+        group_heads=frozenset(w.lower() for w in file.words("group_heads")),
+        anaphors=frozenset(norm(w) for w in file.words("anaphors")),
+        strip=frozenset(w.lower() for w in file.words("strip")),
+        non_sources=frozenset(w.lower() for w in file.words("non_sources", required=False)),
+        labels=frozenset(w.lower() for w in file.words("labels", required=False)),
+    )
