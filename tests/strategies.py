@@ -11,7 +11,18 @@ from __future__ import annotations
 import attrs
 from hypothesis import strategies as st
 
-from quotebank import Evidence, Quote, QuoteKind, Resolution, Speaker, SpeakerKind, Stance, StanceLabel, TextSpan
+from quotebank import (
+    Evidence,
+    Quote,
+    QuoteKind,
+    Resolution,
+    Speaker,
+    SpeakerKind,
+    Stance,
+    StanceLabel,
+    StanceLayer,
+    TextSpan,
+)
 
 _TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), max_codepoint=0x2FFF), min_size=0, max_size=40)
 
@@ -36,11 +47,15 @@ def stances(draw: st.DrawFn, source: str, target: str) -> Stance:
     evidence = draw(
         st.lists(
             st.builds(
-                lambda rule, cue, weight, span: Evidence(rule=rule, cue=cue, weight=weight, span=span),
-                st.sampled_from(["cue", "pattern", "modifier", "window"]),
+                lambda layer, rule, cue, weight, span, composition: Evidence(
+                    layer=layer, rule=rule, cue=cue, weight=weight, span=span, composition=composition
+                ),
+                st.sampled_from(list(StanceLayer)),
+                st.sampled_from(["support", "oppose", "prevent", "announce", "conditional_threat", "pattern"]),
                 _TEXT,
                 st.floats(-5, 5, allow_nan=False),
                 st.none() | spans_in(source),
+                st.lists(st.sampled_from(["negation", "question", "conditional", "contrast:after"]), max_size=3),
             ),
             max_size=3,
         )

@@ -9,7 +9,7 @@ import attrs
 import pytest
 from hypothesis import given
 
-from quotebank import Evidence, Quote, QuoteKind, Speaker, SpeakerKind, Stance, StanceLabel, TextSpan
+from quotebank import Evidence, Quote, QuoteKind, Speaker, SpeakerKind, Stance, StanceLabel, StanceLayer, TextSpan
 from tests import strategies as st_qb
 
 
@@ -95,7 +95,16 @@ def test_to_dict_has_the_cli_schema() -> None:
                 target="ceasefire",
                 label=StanceLabel.FAVOR,
                 score=0.5,
-                evidence=(Evidence(rule="cue", cue="welcome -> truce", weight=1.0, span=span),),
+                evidence=(
+                    Evidence(
+                        layer=StanceLayer.PREDICATE,
+                        rule="support",
+                        cue="welcome -> truce",
+                        weight=1.0,
+                        span=span,
+                        composition=("booster:wholeheartedly",),
+                    ),
+                ),
             )
         },
         doc_id="d",
@@ -110,3 +119,5 @@ def test_to_dict_has_the_cli_schema() -> None:
     assert data["cue"] == {"text": "said", "span": [10, 14]}
     assert data["stance"]["ceasefire"]["label"] == "FAVOR"
     assert data["stance"]["ceasefire"]["evidence"][0]["span"] == [1, 4]
+    assert data["stance"]["ceasefire"]["evidence"][0]["layer"] == "predicate"
+    assert data["stance"]["ceasefire"]["evidence"][0]["composition"] == ["booster:wholeheartedly"]

@@ -25,6 +25,7 @@ from quotebank.model import (
     SpeakerKind,
     Stance,
     StanceLabel,
+    StanceLayer,
     TextSpan,
 )
 
@@ -42,6 +43,7 @@ __all__ = [
     "SpeakerKind",
     "Stance",
     "StanceLabel",
+    "StanceLayer",
     "TextSpan",
     "errors",
     "extract",

@@ -97,6 +97,16 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--gold", default=None, metavar="FILE", help="gold JSONL (annotation/GUIDELINES.md)")
     ev.add_argument("--docs", default=None, metavar="DIR", help="folder of the gold's documents (<doc>.txt)")
     ev.add_argument("--polnear", default=None, metavar="DIR", help="a PolNeAR split (with text/ and attributions/)")
+    ev.add_argument("--suite", default=None, metavar="FILE", help="a behavioural stance suite (JSONL by capability)")
+    ev.add_argument(
+        "--off-topic",
+        default=None,
+        metavar="DIR",
+        nargs="+",
+        help="folders of off-topic articles: the share of quotes given a stance other than NONE",
+    )
+    ev.add_argument("--workers", type=int, default=1, help="worker processes for --off-topic")
+    ev.add_argument("--sample", type=int, default=20, help="off-topic labelled quotes to list (random, seeded)")
     ev.add_argument("--limit", type=int, default=None, help="score only the first N PolNeAR documents")
     ev.add_argument("--baseline", choices=["textacy"], default=None, help="also score a baseline")
     ev.add_argument("--json", default=None, metavar="FILE", help="write the metrics as JSON")
@@ -199,7 +209,8 @@ def _explain(args: argparse.Namespace) -> int:
                 print(f"     {target}: {stance.label.value} ({stance.score:+.2f})")
                 for ev in stance.evidence:
                     where = f" at [{ev.span.start}:{ev.span.end}] {ev.span.text!r}" if ev.span else ""
-                    print(f"         {ev.weight:+.2f} {ev.rule}: {ev.cue}{where}")
+                    steps = f" [{', '.join(ev.composition)}]" if ev.composition else ""
+                    print(f"         {ev.weight:+.2f} {ev.layer.value}.{ev.rule}: {ev.cue}{steps}{where}")
     return status
 
 
@@ -362,9 +373,59 @@ def _evaluate_polnear(args: argparse.Namespace, extractor: Any, metrics: dict[st
     metrics["polnear"] = {name: x.to_dict() for name, x in systems}
 
 
+def _evaluate_suite(args: argparse.Namespace, extractor: Any, metrics: dict[str, Any]) -> None:
+    from quotebank.suite import SuiteMode, load_suite, run_suite, score_suite
+
+    items = load_suite(args.suite)
+    scorer = extractor.component.scorer
+    reports = [
+        score_suite(run_suite(items, extractor.parse, scorer.score_quotes, mode=mode), mode=mode)
+        for mode in (SuiteMode.END_TO_END, SuiteMode.GOLD_BOUNDS)
+    ]
+    end, bounds = reports
+    print(f"Suite {args.suite}: {len(items)} items; a quote matched the item's content in {end.found}")
+    print(_row("", "end to end", "gold bounds"))
+    for target in end.stance:
+        print(_row(f"{target} F_avg", end.stance[target].f_avg, bounds.stance[target].f_avg))
+    print(_row("items right on every target", end.accuracy, bounds.accuracy))
+    print("  accuracy per capability")
+    for name, score in end.capabilities.items():
+        print(_row(f"  {name} ({score.total})", score.accuracy, bounds.capabilities[name].accuracy))
+    metrics["suite"] = {r.mode.value: r.to_dict() for r in reports}
+
+
+def _evaluate_off_topic(args: argparse.Namespace, extractor: Any, metrics: dict[str, Any]) -> None:
+    import random
+
+    paths = collect_paths(args.off_topic)
+    quotes = 0
+    labelled: list[tuple[str, Any]] = []
+    texts = []
+    for path in paths:
+        text = read_document(path)
+        if isinstance(text, DocumentError):
+            print(f"quotebank: skipped {text.file}: {text.reason}", file=sys.stderr)
+            continue
+        texts.append((path.stem, text))
+    for (doc_id, _), result in zip(texts, extractor.pipe([t for _, t in texts], n_process=args.workers), strict=True):
+        quotes += len(result)
+        labelled.extend((doc_id, q) for q in result if any(s.label.value != "NONE" for s in q.stance.values()))
+    rate = len(labelled) / quotes if quotes else 0.0
+    print(f"Off-topic {' '.join(args.off_topic)}: {len(texts)} documents, {quotes} quotes")
+    print(f"  given a stance other than NONE: {len(labelled)} ({rate:.2%})")
+    sample = random.Random(0).sample(labelled, min(args.sample, len(labelled)))
+    for doc_id, quote in sample:
+        labels = ", ".join(f"{t}={s.label.value}" for t, s in quote.stance.items() if s.label.value != "NONE")
+        print(f"  {doc_id} [{quote.start}:{quote.end}] {labels}: {quote.text[:160]!r}")
+    metrics["off_topic"] = {"documents": len(texts), "quotes": quotes, "labelled": len(labelled), "rate": rate}
+
+
 def _evaluate(args: argparse.Namespace) -> int:
-    if args.gold is None and args.polnear is None:
-        print("quotebank evaluate: give --gold FILE --docs DIR and/or --polnear DIR", file=sys.stderr)
+    if args.gold is None and args.polnear is None and args.suite is None and args.off_topic is None:
+        print(
+            "quotebank evaluate: give --gold FILE --docs DIR, --polnear DIR, --suite FILE or --off-topic DIR",
+            file=sys.stderr,
+        )
         return 2
     if args.gold is not None and args.docs is None:
         print("quotebank evaluate: --gold needs --docs DIR", file=sys.stderr)
@@ -377,6 +438,11 @@ def _evaluate(args: argparse.Namespace) -> int:
         if args.gold is not None:
             print()
         _evaluate_polnear(args, extractor, metrics)
+    for flag, run in (("suite", _evaluate_suite), ("off_topic", _evaluate_off_topic)):
+        if getattr(args, flag) is not None:
+            if metrics:
+                print()
+            run(args, extractor, metrics)
     if args.json:
         with atomic_writer(args.json) as handle:
             json.dump(metrics, handle, indent=2)

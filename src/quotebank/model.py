@@ -35,6 +35,7 @@ __all__ = [
     "SpeakerKind",
     "Stance",
     "StanceLabel",
+    "StanceLayer",
     "TextSpan",
 ]
 
@@ -103,6 +104,27 @@ class StanceLabel(enum.StrEnum):
     FAVOR = "FAVOR"
     AGAINST = "AGAINST"
     NONE = "NONE"
+
+
+class StanceLayer(enum.StrEnum):
+    """The layer of the stance scorer that produced a piece of evidence.
+
+    Attributes:
+        FRAME: the target frame itself ("we will enter Rafah": an announced event).
+        PREDICATE: a predicate of ``predicates.tsv`` governing or evaluating a
+            target mention (support, prevent, a consequence, an evaluation).
+        VALENCE: the general valence lexicon (VADER), for a word no predicate
+            entry names, attached to a target mention in the parse.
+        COMPOSITION: a composition rule that decides on its own (a conditional
+            threat, civilian protection as a condition, blame for obstruction).
+        PATTERN: an implied-stance pattern of the target file ("fight until victory").
+    """
+
+    FRAME = "frame"
+    PREDICATE = "predicate"
+    VALENCE = "valence"
+    COMPOSITION = "composition"
+    PATTERN = "pattern"
 
 
 def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
@@ -259,31 +281,46 @@ class Speaker:
 
 @attrs.frozen(kw_only=True)
 class Evidence:
-    """One cue or rule that moved a stance score.
+    """One reason a stance score moved, with the layer and rule that produced it.
 
     Attributes:
-        rule: the rule that fired ("cue", "pattern", "negation", "modality",
-            "contrast", "conditional", "context").
-        cue: the lexicon entry or words that fired it.
-        weight: its signed contribution before scaling (negative is AGAINST).
+        layer: the scorer layer that produced the signal.
+        rule: the rule or predicate class that fired ("oppose", "prevent",
+            "announce", "conditional_threat", "pattern", ...).
+        cue: the words and the chain that fired it, readable by a person
+            ("reject -> deal").
+        weight: its signed contribution (negative is AGAINST).
         span: where in the text it fired, if it has a place.
+        composition: the composition rules that changed it on the way, in
+            order ("negation", "question", "conditional", "contrast:after",
+            "hedge:might", ...).
+
+    Examples:
+        >>> Evidence(layer=StanceLayer.PREDICATE, rule="oppose", cue="reject -> deal", weight=-1.2).to_dict()["layer"]
+        'predicate'
     """
 
+    layer: StanceLayer = attrs.field(converter=StanceLayer, validator=attrs.validators.instance_of(StanceLayer))
     rule: str = attrs.field(validator=attrs.validators.instance_of(str))
     cue: str = attrs.field(validator=attrs.validators.instance_of(str))
     weight: float = attrs.field(validator=attrs.validators.instance_of((int, float)))
     span: TextSpan | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(TextSpan))
     )
+    composition: tuple[str, ...] = attrs.field(
+        default=(), converter=_str_tuple, validator=attrs.validators.deep_iterable(attrs.validators.instance_of(str))
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-compatible dictionary."""
         return {
+            "layer": self.layer.value,
             "rule": self.rule,
             "cue": self.cue,
             "weight": self.weight,
             "span": None if self.span is None else [self.span.start, self.span.end],
             "text": None if self.span is None else self.span.text,
+            "composition": list(self.composition),
         }
 
     @classmethod
@@ -291,10 +328,12 @@ class Evidence:
         """Rebuild evidence from :meth:`to_dict` output."""
         span = data.get("span")
         return cls(
+            layer=StanceLayer(data["layer"]),
             rule=data["rule"],
             cue=data["cue"],
             weight=data["weight"],
             span=None if span is None else TextSpan(start=span[0], end=span[1], text=data["text"]),
+            composition=tuple(data.get("composition", ())),
         )
 
 

@@ -73,5 +73,8 @@ def test_a_third_target_is_one_file() -> None:
     assert "humanitarian_aid" in extractor.targets
     [quote] = extractor.extract("The agency said Israel must allow aid trucks into Gaza.")
     assert quote.stance["humanitarian_aid"].label is StanceLabel.FAVOR
+    # a third party's obstruction reported as fact is blame: the agency is for the aid
     [quote] = extractor.extract("The agency said Israel had blocked aid deliveries for weeks.")
+    assert quote.stance["humanitarian_aid"].label is StanceLabel.FAVOR
+    [quote] = extractor.extract("The minister said Israel would block aid deliveries.")
     assert quote.stance["humanitarian_aid"].label is StanceLabel.AGAINST

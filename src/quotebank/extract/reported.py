@@ -657,6 +657,26 @@ def _phrase_before(doc: Doc, start: int, stop: int) -> tuple[int, int]:
     return start, stop
 
 
+_MAX_TITLE_RUN = 8  # tokens in "Israeli Energy Minister Gilad Tzur" or "South Africa's Naledi Mokoena"
+_RUN_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+
+
+def _title_name_run(name: Span) -> bool:
+    """A title and name before a headline colon ("White House aide Carla Jennings: ..."): up to
+    eight words of nouns, adjectives, possessives and hyphens, no stop word, ending in a person's
+    name; a longer headline head is a clause or a topic ("What the poll found: ...")."""
+    if len(name) > _MAX_TITLE_RUN or name[-1].pos_ != "PROPN" or name[-1].ent_type_ not in ("PERSON", ""):
+        return False
+    if not name[-1].text[:1].isupper() or not name[0].text[:1].isupper():
+        return False
+    for tok in name:
+        if tok.tag_ == "POS" or tok.text in ("-", "."):
+            continue
+        if tok.pos_ not in _RUN_POS or (tok.is_stop and tok.pos_ != "PROPN"):
+            return False
+    return True
+
+
 def _colon_headlines(index: DocIndex) -> list[Candidate]:
     """``Name: claim`` at the start of a line (headline form), with no marks."""
     out = []
@@ -677,7 +697,7 @@ def _colon_headlines(index: DocIndex) -> list[Candidate]:
                 on = next((tok.i for tok in name[1:4] if tok.lower_ == "on"), None)
                 if on is not None:
                     name = doc[first:on]
-                elif len(name) > 4:
+                elif len(name) > 4 and not _title_name_run(name):
                     break
                 known = index.known_name(name.text)
                 entity = any(tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for tok in name)

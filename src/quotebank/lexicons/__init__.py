@@ -21,22 +21,44 @@ Examples:
 """
 
 from quotebank.lexicons.bundle import Lexicons, default_lexicon_dir, load_lexicons
+from quotebank.lexicons.predicates import PredicateClass, PredicateEntry, PredicateExample, PredicateLexicon, Role
 from quotebank.lexicons.references import References
 from quotebank.lexicons.registry import SpeakerEntry, SpeakerRegistry
 from quotebank.lexicons.reporting import ReportingLexicon, ReportingVerb
-from quotebank.lexicons.stance import EvaluativeLexicon, Modifiers, Pattern, StanceTarget, load_target
+from quotebank.lexicons.stance import (
+    Anchoring,
+    Anchors,
+    Modifiers,
+    Pattern,
+    StanceTarget,
+    TermKind,
+    TermSet,
+    Topic,
+    load_target,
+)
+from quotebank.lexicons.valence import ValenceLexicon
 
 __all__ = [
-    "EvaluativeLexicon",
+    "Anchoring",
+    "Anchors",
     "Lexicons",
     "Modifiers",
     "Pattern",
+    "PredicateClass",
+    "PredicateEntry",
+    "PredicateExample",
+    "PredicateLexicon",
     "References",
     "ReportingLexicon",
     "ReportingVerb",
+    "Role",
     "SpeakerEntry",
     "SpeakerRegistry",
     "StanceTarget",
+    "TermKind",
+    "TermSet",
+    "Topic",
+    "ValenceLexicon",
     "default_lexicon_dir",
     "load_lexicons",
     "load_target",

@@ -9,17 +9,12 @@ from pathlib import Path
 import attrs
 
 from quotebank.errors import LexiconError
+from quotebank.lexicons.predicates import PredicateLexicon, load_predicates
 from quotebank.lexicons.references import References, load_references
 from quotebank.lexicons.registry import SpeakerRegistry, load_speakers
 from quotebank.lexicons.reporting import ReportingLexicon, load_reporting
-from quotebank.lexicons.stance import (
-    EvaluativeLexicon,
-    Modifiers,
-    StanceTarget,
-    load_evaluative,
-    load_modifiers,
-    load_target,
-)
+from quotebank.lexicons.stance import Modifiers, StanceTarget, load_modifiers, load_target
+from quotebank.lexicons.valence import ValenceLexicon, load_valence
 
 __all__ = ["Lexicons", "default_lexicon_dir", "load_lexicons"]
 
@@ -53,8 +48,10 @@ class Lexicons:
         reporting: reporting verbs and phrases.
         speakers: the speaker registry.
         references: pronouns, honorifics and head nouns.
-        modifiers: negators, hedges, boosters, contrast and conditionals.
-        evaluative: shared evaluative cues.
+        modifiers: the words the stance composition rules read (negators,
+            hedges, contrast, conditionals, mood, questions).
+        predicates: the target-independent predicate semantics.
+        valence: the general valence list (the stance scorer's fallback layer).
         targets: stance targets by id, in load order.
     """
 
@@ -62,7 +59,8 @@ class Lexicons:
     speakers: SpeakerRegistry
     references: References
     modifiers: Modifiers
-    evaluative: EvaluativeLexicon
+    predicates: PredicateLexicon
+    valence: ValenceLexicon
     targets: Mapping[str, StanceTarget]
 
     def describe(self) -> dict[str, str]:
@@ -70,7 +68,8 @@ class Lexicons:
         info = {
             "reporting": self.reporting.version,
             "speakers": ",".join(self.speakers.versions),
-            "evaluative": self.evaluative.version,
+            "predicates": self.predicates.version,
+            "valence": f"{self.valence.version} ({self.valence.source})",
         }
         info.update({f"stance/{t.id}": t.version for t in self.targets.values()})
         return info
@@ -89,6 +88,7 @@ def load_lexicons(
     reporting: Path | str | None = None,
     speakers: Path | str | Iterable[Path | str] | None = None,
     targets: Path | str | Iterable[Path | str] | None = None,
+    predicates: Path | str | Iterable[Path | str] | None = None,
     replace_speakers: bool = False,
     replace_targets: bool = False,
     directory: Path | str | None = None,
@@ -101,6 +101,8 @@ def load_lexicons(
             (their entries override shipped ones with the same name).
         targets: stance target files added to the shipped targets (a file
             with an existing id replaces that target).
+        predicates: predicate files (``predicates.tsv`` layout) added after the
+            shipped one; their entries override shipped entries with the same phrase.
         replace_speakers: use only ``speakers``, not the shipped registry.
         replace_targets: use only ``targets``, not the shipped targets.
         directory: a folder laid out like ``data/lexicons`` to load instead
@@ -116,6 +118,7 @@ def load_lexicons(
         Path(reporting) if reporting else None,
         _paths(speakers),
         _paths(targets),
+        _paths(predicates),
         replace_speakers,
         replace_targets,
         Path(directory) if directory else None,
@@ -127,6 +130,7 @@ def _load_cached(
     reporting: Path | None,
     speakers: tuple[Path, ...],
     targets: tuple[Path, ...],
+    predicates: tuple[Path, ...],
     replace_speakers: bool,
     replace_targets: bool,
     directory: Path | None,
@@ -143,6 +147,7 @@ def _load_cached(
         speakers=load_speakers(speaker_paths),
         references=load_references(base / "references.toml"),
         modifiers=load_modifiers(base / "modifiers.toml"),
-        evaluative=load_evaluative(base / "evaluative.toml"),
+        predicates=load_predicates(base / "predicates.tsv", *predicates),
+        valence=load_valence(base / "valence.toml"),
         targets=loaded,
     )

@@ -1,0 +1,276 @@
+"""Scoring stance on a behavioural suite (CheckList-style capability tests).
+
+A suite is a JSONL file of short texts, one quote each, labelled under
+``annotation/GUIDELINES.md`` and grouped by *capability* (negation,
+conditional threats, blame, ...). Each line has ``id``, ``capability``,
+``text``, ``content`` (a string, or a list of strings for a split quote) and
+``stance`` (a label per target id); ``speaker`` and ``why`` are optional.
+
+Two readings of every item:
+
+* **end to end** (:attr:`SuiteMode.END_TO_END`): the text is extracted as a
+  user would; the item's labels are compared with those of the quote whose
+  content matches the item's (the overlap rule of ``SCORING.md``), or with
+  NONE when no quote matches;
+* **gold bounds** (:attr:`SuiteMode.GOLD_BOUNDS`): the item's own content is
+  scored, so that stance is measured apart from extraction.
+
+Examples:
+    >>> item = SuiteItem(id="x-1", capability="negation", text='"We will never accept a truce," she said.',
+    ...                  content=("We will never accept a truce,",),
+    ...                  stance={"ceasefire": "AGAINST"})
+    >>> report = score_suite([SuiteOutcome(item=item, predicted={"ceasefire": "AGAINST"}, found=True)],
+    ...                      mode=SuiteMode.GOLD_BOUNDS)
+    >>> report.stance["ceasefire"].f_avg, report.capabilities["negation"].accuracy
+    (0.5, 1.0)
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from quotebank.errors import QuotebankError
+from quotebank.evaluation import GoldQuote, StanceReport, locate, stance_report
+from quotebank.model import StanceLabel
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from quotebank.model import Quote, Stance
+
+__all__ = [
+    "CapabilityScore",
+    "SuiteError",
+    "SuiteItem",
+    "SuiteMode",
+    "SuiteOutcome",
+    "SuiteReport",
+    "load_suite",
+    "matching_quote",
+    "run_suite",
+    "score_suite",
+]
+
+_LABELS = frozenset(label.value for label in StanceLabel)
+
+
+class SuiteError(QuotebankError, ValueError):
+    """A suite file is malformed; the message names the file and line."""
+
+
+class SuiteMode(enum.Enum):
+    """How an item's quote is found before its stance is compared."""
+
+    END_TO_END = "end_to_end"
+    GOLD_BOUNDS = "gold_bounds"
+
+
+def _content(value: Any) -> tuple[str, ...]:
+    pieces = (value,) if isinstance(value, str) else tuple(value)
+    if not pieces or not all(isinstance(p, str) and p for p in pieces):
+        raise ValueError("content must be a non-empty string or list of non-empty strings")
+    return pieces
+
+
+def _stance(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not value:
+        raise ValueError("stance must be an object of target id to label")
+    for target, label in value.items():
+        if label not in _LABELS:
+            raise ValueError(f"stance label {label!r} for {target!r} is not one of {sorted(_LABELS)}")
+    return dict(value)
+
+
+@attrs.frozen(kw_only=True)
+class SuiteItem:
+    """One suite line: a short text with one quote and its gold labels."""
+
+    id: str = attrs.field(validator=attrs.validators.instance_of(str))
+    capability: str = attrs.field(validator=attrs.validators.instance_of(str))
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    content: tuple[str, ...] = attrs.field(converter=_content)
+    stance: Mapping[str, str] = attrs.field(converter=_stance)
+    speaker: str | None = None
+
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """Character ranges of the content's pieces in :attr:`text` (empty when not found)."""
+        gold = GoldQuote(doc=self.id, kind="direct", content=self.content, speaker=None, aliases=(), stance={})
+        return locate(self.text, [gold])[0]
+
+
+@attrs.frozen(kw_only=True)
+class SuiteOutcome:
+    """What quotebank returned for one item."""
+
+    item: SuiteItem
+    predicted: Mapping[str, str]
+    found: bool
+
+    @property
+    def correct(self) -> bool:
+        """Whether every target's label equals the gold label."""
+        return all(self.predicted.get(t, "NONE") == gold for t, gold in self.item.stance.items())
+
+
+@attrs.frozen(kw_only=True)
+class CapabilityScore:
+    """Accuracy (all targets right) over one capability's items."""
+
+    capability: str
+    correct: int
+    total: int
+
+    @property
+    def accuracy(self) -> float:
+        """Share of the capability's items right on every target."""
+        return round(self.correct / self.total, 4) if self.total else 0.0
+
+
+@attrs.frozen(kw_only=True)
+class SuiteReport:
+    """Per-target F_avg, per-capability accuracy and every outcome of one reading."""
+
+    mode: SuiteMode
+    stance: Mapping[str, StanceReport]
+    capabilities: Mapping[str, CapabilityScore]
+    outcomes: tuple[SuiteOutcome, ...]
+
+    @property
+    def accuracy(self) -> float:
+        """Share of items right on every target."""
+        right = sum(o.correct for o in self.outcomes)
+        return round(right / len(self.outcomes), 4) if self.outcomes else 0.0
+
+    @property
+    def found(self) -> int:
+        """How many items had a matching quote (always all of them with gold bounds)."""
+        return sum(o.found for o in self.outcomes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-compatible summary (failures listed by item id)."""
+        return {
+            "mode": self.mode.value,
+            "items": len(self.outcomes),
+            "found": self.found,
+            "accuracy": self.accuracy,
+            "stance": {
+                t: {"f_avg": s.f_avg, "f1_favor": s.f1_favor, "f1_against": s.f1_against}
+                for t, s in self.stance.items()
+            },
+            "capabilities": {c: {"accuracy": s.accuracy, "items": s.total} for c, s in self.capabilities.items()},
+            "failures": [o.item.id for o in self.outcomes if not o.correct],
+        }
+
+
+def _item(data: Any) -> SuiteItem:
+    if not isinstance(data, dict):
+        raise ValueError("a line must be a JSON object")
+    missing = [k for k in ("id", "capability", "text", "content", "stance") if k not in data]
+    if missing:
+        raise ValueError(f"missing {', '.join(missing)}")
+    return SuiteItem(
+        id=data["id"],
+        capability=data["capability"],
+        text=data["text"],
+        content=data["content"],
+        stance=data["stance"],
+        speaker=data.get("speaker"),
+    )
+
+
+def load_suite(path: Path | str) -> list[SuiteItem]:
+    """Read a suite JSONL file.
+
+    Raises:
+        SuiteError: a line is not JSON, lacks a field, has a label outside
+            FAVOR/AGAINST/NONE, or its content is not in its text; the message
+            names the file and line.
+    """
+    items = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = _item(json.loads(line))
+        except (ValueError, TypeError) as error:
+            raise SuiteError(f"{path}:{number}: {error}") from error
+        if not item.spans():
+            raise SuiteError(f"{path}:{number}: content of {item.id} is not in its text")
+        items.append(item)
+    return items
+
+
+def _overlap(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> tuple[int, int, int]:
+    left = {i for s, e in a for i in range(s, e)}
+    right = {i for s, e in b for i in range(s, e)}
+    return len(left & right), len(left), len(right)
+
+
+def matching_quote(item: SuiteItem, quotes: Sequence[Quote]) -> Quote | None:
+    """The quote whose content matches the item's (SCORING.md: overlap ≥ half of each), best first."""
+    gold = item.spans()
+    best: tuple[int, Quote] | None = None
+    for quote in quotes:
+        shared, g, p = _overlap(gold, [(c.start, c.end) for c in quote.content])
+        if shared and 2 * shared >= g and 2 * shared >= p and (best is None or shared > best[0]):
+            best = (shared, quote)
+    return None if best is None else best[1]
+
+
+def _labels(stance: Mapping[str, Stance]) -> dict[str, str]:
+    return {t: s.label.value for t, s in stance.items()}
+
+
+def run_suite(
+    items: Sequence[SuiteItem],
+    parse: Callable[[str], Doc],
+    score: Callable[[Doc, Sequence[Sequence[tuple[int, int]]]], list[dict[str, Stance]]],
+    *,
+    mode: SuiteMode,
+) -> list[SuiteOutcome]:
+    """Run quotebank on every item in one reading.
+
+    Args:
+        items: the suite.
+        parse: text to a parsed document with ``doc._.quotes`` (an
+            :class:`~quotebank.Extractor`'s ``parse``).
+        score: the stance of given character ranges (a scorer's
+            ``score_quotes``), used with gold bounds.
+        mode: end to end or gold bounds.
+    """
+    outcomes = []
+    for item in items:
+        doc = parse(item.text)
+        if mode is SuiteMode.GOLD_BOUNDS:
+            predicted = _labels(score(doc, [item.spans()])[0])
+            outcomes.append(SuiteOutcome(item=item, predicted=predicted, found=True))
+            continue
+        quote = matching_quote(item, doc._.quotes)
+        predicted = {} if quote is None else _labels(quote.stance)
+        outcomes.append(SuiteOutcome(item=item, predicted=predicted, found=quote is not None))
+    return outcomes
+
+
+def score_suite(outcomes: Sequence[SuiteOutcome], *, mode: SuiteMode) -> SuiteReport:
+    """F_avg per target and accuracy per capability over the outcomes."""
+    targets = sorted({t for o in outcomes for t in o.item.stance})
+    pairs = {
+        t: [(o.item.stance[t], o.predicted.get(t, "NONE")) for o in outcomes if t in o.item.stance] for t in targets
+    }
+    counts: dict[str, list[int]] = {}
+    for o in outcomes:
+        tally = counts.setdefault(o.item.capability, [0, 0])
+        tally[0] += o.correct
+        tally[1] += 1
+    return SuiteReport(
+        mode=mode,
+        stance={t: stance_report(t, p) for t, p in pairs.items()},
+        capabilities={c: CapabilityScore(capability=c, correct=r, total=n) for c, (r, n) in sorted(counts.items())},
+        outcomes=tuple(outcomes),
+    )
