@@ -78,3 +78,12 @@ def test_a_third_target_is_one_file() -> None:
     assert quote.stance["humanitarian_aid"].label is StanceLabel.FAVOR
     [quote] = extractor.extract("The minister said Israel would block aid deliveries.")
     assert quote.stance["humanitarian_aid"].label is StanceLabel.AGAINST
+    # an [exclude] word moves a term to another domain
+    [quote] = extractor.extract("The senator said military aid to Ukraine must continue.")
+    assert quote.stance["humanitarian_aid"].label is StanceLabel.NONE
+
+
+def test_the_first_target_file_layout_is_still_read() -> None:
+    extractor = quotebank.Extractor(targets=[DATA / "legacy_target.toml"])
+    [quote] = extractor.extract("The agency said Israel must allow aid trucks into Gaza.")
+    assert quote.stance["humanitarian_aid"].label is StanceLabel.FAVOR

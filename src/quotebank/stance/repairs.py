@@ -12,6 +12,9 @@ Examples:
     >>> assault = view.lower.index("assault")
     >>> view.dep[assault], view.lower[view.head[assault]]
     ('nsubj', 'be')
+    >>> view = DocView(nlp("Storming Rafah would be a disaster."))
+    >>> view.dep[0], view.lower[view.head[1]]
+    ('csubj', 'storming')
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from quotebank.stance.view import DocView
 
-__all__ = ["REPAIRS", "apply", "stray_conjoined_subject"]
+__all__ = ["REPAIRS", "apply", "gerund_compound", "stray_conjoined_subject"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
@@ -74,9 +77,30 @@ def _last_noun_before(view: DocView, start: int) -> int | None:
     return k
 
 
+def gerund_compound(view: DocView) -> list[tuple[int, int, str]]:
+    """ "Storming Rafah would be a disaster": the model often reads a gerund that opens a subject
+    as a compound of the noun after it ("Storming" -> "Rafah"), which leaves the noun as the
+    subject. A verb-form (VBG) compound that starts a subject noun phrase is the subject (a
+    clausal one), and the noun is its object.
+
+    Returns:
+        The changes, as ``(token, new head, new dep)``.
+    """
+    out = []
+    for gerund, dep in enumerate(view.dep):
+        noun = view.head[gerund]
+        if dep != "compound" or view.tag[gerund] != "VBG" or view.pos[gerund] != "VERB" or noun <= gerund:
+            continue
+        if view.dep[noun] not in ("nsubj", "nsubjpass") or _leftmost(view, noun) != gerund:
+            continue
+        out.append((gerund, view.head[noun], "csubj"))
+        out.append((noun, gerund, "dobj"))
+    return out
+
+
 Repair = Callable[["DocView"], list[tuple[int, int, str]]]
 
-REPAIRS: tuple[Repair, ...] = (stray_conjoined_subject,)
+REPAIRS: tuple[Repair, ...] = (stray_conjoined_subject, gerund_compound)
 """Every repair, in the order applied."""
 
 

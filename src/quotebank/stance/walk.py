@@ -107,9 +107,12 @@ class Chain:
     evaluated: set[int] = attrs.field(factory=set)  # where an evaluation was made (its negation counts)
 
     def source(self, layer: StanceLayer, rule: str, cue: str, strength: float, span: tuple[int, int]) -> None:
-        """Record what gives the evidence its strength (the nearest predicate that applied)."""
+        """Record what gives the evidence its strength (the nearest predicate that applied); a
+        predicate further up is named in the notes ("halt -> offensive", via "urge")."""
         if self.layer is None:
             self.layer, self.rule, self.cue, self.strength, self.span = layer, rule, cue, strength, span
+        else:
+            self.notes.append(f"via:{cue}")
 
     def flip(self, note: str) -> None:
         self.sign = -self.sign
@@ -300,6 +303,8 @@ class Walker:
         if entry.cls not in ACCEPTS[mention.kind]:
             return False
         intransitive = not any(view.dep[c] == "dobj" and c not in found.tokens for c in view.children[cur])
+        if entry.cls in _JUDGEMENTS and view.dep[prev] == "nsubjpass" and view.tag[cur] == "VBN":
+            role = Role.SUBJECT  # "the text is balanced": a participle that judges, read as an adjective
         if role not in entry.roles and not (role is Role.MODIFIER and Role.OBJECT in entry.roles):
             return False
         if entry.phrase in self.mod.asking and _asks_question(view, self.mod, prev):
@@ -661,7 +666,8 @@ _EXCEPT = frozenset({"but", "except", "besides", "other"})
 
 def _sole_effect(view: DocView, cur: int) -> int | None:
     """ "X did nothing but / little except VERB": the verb is all X did, so X is its agent.
-    The parser hangs the verb from "do" (as conj or under the preposition) or from "little"."""
+    The parser hangs the verb from "do" (as conj or under the preposition), from "little", or
+    "little" from the verb."""
     kids = view.children[cur]
     done = view.lemma[cur] == "do" and any(view.lower[c] in _SOLE for c in kids)
     done = done or (view.lower[cur] in _SOLE and any(view.lemma[c] == "do" for c in kids))
@@ -672,6 +678,8 @@ def _sole_effect(view: DocView, cur: int) -> int | None:
         return None
     below = [c for m in marks for c in view.children[m]] + list(kids)
     verbs = [c for c in below if view.pos[c] == "VERB" and view.dep[c] in ("pcomp", "conj", "advcl") and c > marks[0]]
+    if not verbs and view.dep[cur] == "advmod" and view.pos[view.head[cur]] == "VERB" and view.head[cur] > marks[0]:
+        verbs = [view.head[cur]]  # "did little except give ...", with "little" hung on the verb
     return verbs[0] if verbs else None
 
 
