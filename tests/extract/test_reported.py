@@ -483,3 +483,62 @@ def test_a_participle_after_the_content_describes_the_source(extractor: quoteban
     text = "Small groups of protesters called for an inquiry into the shooting, looping the streets around the stadium."
     [(kind, content, _, cue)] = _quotes(extractor, text)
     assert (kind, content, cue) == ("indirect", "an inquiry into the shooting", "called for")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Israeli Energy Minister Gilad Tzur: I am against this plan and will vote against it", "Gilad Tzur"),
+        ("White House aide Carla Jennings: The bridge will be rebuilt by the spring", "Carla Jennings"),
+        ("South Africa's Naledi Mokoena: The talks have to resume next week", "Naledi Mokoena"),
+    ],
+)
+def test_headline_title_and_name_run_before_a_colon(extractor: quotebank.Extractor, text: str, speaker: str) -> None:
+    [(_, found, name, _)] = _quotes(extractor, text)
+    assert found == text.split(": ", 1)[1]
+    assert name is not None
+    assert speaker in name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What the survey of the voters found in the state: turnout was low again this year",
+        "Where the money for the new bridge came from: a story of two cities",
+    ],
+)
+def test_a_long_headline_head_that_is_not_a_name_is_no_source(extractor: quotebank.Extractor, text: str) -> None:
+    assert _quotes(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The envoy called on Israel to drop its plans and agree to an immediate halt.",
+            "to drop its plans and agree to an immediate halt",
+        ),
+        (
+            "Repairing the bridge and calling off the strike is the only sane path, according to the mayor.",
+            "Repairing the bridge and calling off the strike is the only sane path",
+        ),
+    ],
+)
+def test_a_conjoined_non_finite_verb_is_more_of_the_content(
+    extractor: quotebank.Extractor, text: str, content: str
+) -> None:
+    assert [q[1] for q in _quotes(extractor, text)] == [content]
+
+
+def test_a_conjoined_finite_report_is_still_a_quote_of_its_own(extractor: quotebank.Extractor) -> None:
+    found = [
+        q[1] for q in _quotes(extractor, "The envoy urged Hamas to accept the deal and said the talks would resume.")
+    ]
+    assert found == ["to accept the deal", "the talks would resume"]
+
+
+def test_a_second_that_clause_belongs_to_the_same_report(extractor: quotebank.Extractor) -> None:
+    text = "The mayor said the council wanted a deal, but that if talks failed, the strike would go on."
+    assert [q[1] for q in _quotes(extractor, text)] == [
+        "the council wanted a deal, but that if talks failed, the strike would go on"
+    ]

@@ -43,9 +43,28 @@ _CONCESSIVE = frozenset({"although", "though", "whereas"})
 _SUBORDINATORS = frozenset(
     {"if", "when", "as", "because", "although", "though", "while", "after", "before", "since", "until", "unless"}
 )
+_NONFINITE_DEPS = frozenset({"csubj", "csubjpass", "xcomp", "pcomp", "ccomp"})
+"""Where a non-finite verb is a complement, so that a verb conjoined to it shares its frame."""
 _OPEN_MARKS = "\"'\u201c\u2018\u00ab\u201e"
 _PHRASE_DEPS = frozenset({"aux", "auxpass", "neg", "advmod", "prt", "npadvmod", "prep"})
 """What may stand between a parenthetical cue's source and its verb ("X has also argued")."""
+
+
+def _second_that_clause(verb: Token, first: Token, index: DocIndex) -> list[Token]:
+    """ "said Israel wanted a deal, but that if Hamas refused, the army would go in": a
+    conjunct of the reporting verb opened by "that" is a second complement of the same report,
+    so the content runs on through it (with the "but" and the comma before it)."""
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i < first.i or index.cue(conj) is not None:
+            continue
+        that = conj.left_edge
+        if that.lower_ != "that" or that.dep_ != "mark" or that.head.i != conj.i:
+            continue
+        doc = verb.doc
+        gap = doc[first.right_edge.i + 1 : that.i]
+        if len(gap) <= 2 and all(t.is_punct or t.dep_ == "cc" for t in gap):
+            return [*gap, *_without_reports(conj, index)]
+    return []
 
 
 def _clause_content(verb: Token, index: DocIndex, addressee: bool) -> list[Token] | None:
@@ -58,7 +77,7 @@ def _clause_content(verb: Token, index: DocIndex, addressee: bool) -> list[Token
                 obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < child.i), None)
                 if obj is not None and obj.left_edge.i == verb.i + 1:
                     tokens = list(verb.doc[obj.left_edge.i : child.i]) + tokens
-            return tokens
+            return tokens + _second_that_clause(verb, child, index)
     for child in verb.children:
         if child.dep_ != "advcl" or child.i < verb.i:
             continue
@@ -274,6 +293,17 @@ def _first_word(verb: Token) -> int:
     return next((t.i for t in verb.subtree if not t.is_punct), verb.i)
 
 
+def _continues_infinitive(root: Token, conj: Token) -> bool:
+    """A non-finite verb conjoined to another of its form shares its frame: "called on Israel to
+    drop its plans and agree to a halt" (a bare verb after a "to" infinitive), "signing the truce
+    and calling off the offensive is the only path" (two gerunds as one subject). It is more of
+    the same content, not a report of its own."""
+    head = conj.head
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return conj.tag_ in ("VB", "VBP") and (head.i == root.i or head.dep_ in _NONFINITE_DEPS)
+    return head.tag_ == "VBG" == conj.tag_ and head.dep_ in _NONFINITE_DEPS
+
+
 def _without_reports(root: Token, index: DocIndex) -> list[Token]:
     """The subtree of ``root`` minus reports of their own that hang off it.
 
@@ -306,6 +336,8 @@ def _without_reports(root: Token, index: DocIndex) -> list[Token]:
         if t.i == root.i or t.i in drop or t.dep_ not in ("conj", "advcl"):
             continue
         if index.cue(t) is None or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children):
+            continue
+        if _continues_infinitive(root, t):
             continue
         before = doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
         if before is None or before.text not in (",", "and", "but"):
@@ -663,9 +695,10 @@ _RUN_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 
 def _title_name_run(name: Span) -> bool:
     """A title and name before a headline colon ("White House aide Carla Jennings: ..."): up to
-    eight words of nouns, adjectives, possessives and hyphens, no stop word, ending in a person's
-    name; a longer headline head is a clause or a topic ("What the poll found: ...")."""
-    if len(name) > _MAX_TITLE_RUN or name[-1].pos_ != "PROPN" or name[-1].ent_type_ not in ("PERSON", ""):
+    eight words of nouns, adjectives, possessives and hyphens, no stop word, ending in a proper
+    name (the model often tags a foreign name ORG); a longer head is a clause or a topic
+    ("What the poll found: ...")."""
+    if len(name) > _MAX_TITLE_RUN or name[-1].pos_ != "PROPN" or name[-1].ent_type_ not in ("PERSON", "ORG", ""):
         return False
     if not name[-1].text[:1].isupper() or not name[0].text[:1].isupper():
         return False
