@@ -139,6 +139,54 @@ def test_evaluate_gold_prints_the_table(tmp_path: Path, capsys: pytest.CaptureFi
     assert metrics["gold"]["quotebank"]["quote"]["f1"] > metrics["gold"]["textacy"]["quote"]["f1"]
 
 
+def test_evaluate_suite_prints_targets_and_capabilities(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    suite = tmp_path / "suite.jsonl"
+    lines = [
+        {
+            "id": "a",
+            "capability": "explicit_support",
+            "text": '"We welcome the truce," the minister said.',
+            "content": "We welcome the truce,",
+            "stance": {"ceasefire": "FAVOR", "rafah_offensive": "NONE"},
+        },
+        {
+            "id": "b",
+            "capability": "neutral_report",
+            "text": "The minister said the talks would resume on Monday.",
+            "content": "the talks would resume on Monday",
+            "stance": {"ceasefire": "NONE", "rafah_offensive": "NONE"},
+        },
+    ]
+    suite.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    out = tmp_path / "metrics.json"
+    assert main(["evaluate", "--suite", str(suite), "--json", str(out)]) == 0
+    shown = capsys.readouterr().out
+    assert "explicit_support (1)" in shown
+    assert "gold bounds" in shown
+    metrics = json.loads(out.read_text())
+    assert set(metrics["suite"]) == {"end_to_end", "gold_bounds"}
+    assert metrics["suite"]["end_to_end"]["found"] == 2
+    assert metrics["suite"]["end_to_end"]["failures"] == []
+
+
+def test_evaluate_suite_names_a_bad_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    suite = tmp_path / "suite.jsonl"
+    suite.write_text("{oops\n", encoding="utf-8")
+    assert main(["evaluate", "--suite", str(suite)]) == 2
+    assert "suite.jsonl:1:" in capsys.readouterr().err
+
+
+def test_evaluate_off_topic_counts_alarms(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text("The senator said the trade deal would create jobs.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text('"We will fight until victory," the general said.', encoding="utf-8")
+    out = tmp_path / "metrics.json"
+    assert main(["evaluate", "--off-topic", str(tmp_path), "--json", str(out)]) == 0
+    shown = capsys.readouterr().out
+    assert "2 documents, 2 quotes" in shown
+    metrics = json.loads(out.read_text())
+    assert metrics["off_topic"]["quotes"] == 2
+
+
 def test_console_script_runs() -> None:
     done = subprocess.run(
         [

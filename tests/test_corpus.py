@@ -14,6 +14,7 @@ import pytest
 
 import quotebank
 from quotebank.evaluation import PolnearReport, from_quote, load_polnear, score_polnear
+from quotebank.suite import off_topic
 from tests.conftest import shared
 from tests.test_properties import _check_offsets
 
@@ -24,15 +25,29 @@ def _texts(split: str) -> list[Path]:
     return sorted(shared("polnear", split, "text").glob("*.txt"))
 
 
-def test_every_polnear_article_is_processed(extractor: quotebank.Extractor) -> None:
+@pytest.fixture(scope="module")
+def every_article(extractor: quotebank.Extractor) -> list[tuple[str, str, list[quotebank.Quote]]]:
+    """(doc id, text, quotes) for the 924 articles of train and dev."""
     paths = _texts("train") + _texts("dev")
-    assert len(paths) == 924
     texts = [p.read_text(encoding="utf-8") for p in paths]
     results = list(extractor.pipe(texts, doc_ids=[p.stem for p in paths], batch_size=16))
     assert len(results) == len(texts)
-    for text, quotes in zip(texts, results, strict=True):
+    return [(p.stem, t, list(q)) for p, t, q in zip(paths, texts, results, strict=True)]
+
+
+def test_every_polnear_article_is_processed(every_article: list[tuple[str, str, list[quotebank.Quote]]]) -> None:
+    assert len(every_article) == 924
+    for _, text, quotes in every_article:
         _check_offsets(text, quotes)
-    assert sum(len(q) for q in results) > 5000
+    assert sum(len(q) for _, _, q in every_article) > 5000
+
+
+def test_off_topic_false_alarms(every_article: list[tuple[str, str, list[quotebank.Quote]]]) -> None:
+    """Issue 12: US politics of 2016 is off topic for both targets; at most 0.5% of its quotes
+    may get a label other than NONE."""
+    report = off_topic((doc, quotes) for doc, _, quotes in every_article)
+    assert report.quotes > 10_000
+    assert report.rate <= 0.005, [(d, q.text[:80]) for d, q in report.alarms[:20]]
 
 
 @pytest.fixture(scope="module")

@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--model", default=None, help="installed spaCy pipeline (default: en_core_web_sm if present)")
         p.add_argument("--speakers", action="append", default=[], metavar="FILE", help="extra speaker registry (TOML)")
         p.add_argument("--targets", action="append", default=[], metavar="FILE", help="extra stance target (TOML)")
+        p.add_argument(
+            "--predicates", action="append", default=[], metavar="FILE", help="extra predicate semantics (TSV)"
+        )
 
     ex = sub.add_parser("extract", help="extract quotes from text files")
     ex.add_argument("paths", nargs="+", metavar="PATH", help="text files, or folders searched for *.txt")
@@ -117,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _extractor(args: argparse.Namespace) -> Any:
     from quotebank.extractor import Extractor
 
-    return Extractor(args.model, speakers=args.speakers, targets=args.targets)
+    return Extractor(args.model, speakers=args.speakers, targets=args.targets, predicates=args.predicates)
 
 
 # --------------------------------------------------------------------------- extract
@@ -397,9 +400,9 @@ def _evaluate_suite(args: argparse.Namespace, extractor: Any, metrics: dict[str,
 def _evaluate_off_topic(args: argparse.Namespace, extractor: Any, metrics: dict[str, Any]) -> None:
     import random
 
+    from quotebank.suite import off_topic
+
     paths = collect_paths(args.off_topic)
-    quotes = 0
-    labelled: list[tuple[str, Any]] = []
     texts = []
     for path in paths:
         text = read_document(path)
@@ -407,17 +410,20 @@ def _evaluate_off_topic(args: argparse.Namespace, extractor: Any, metrics: dict[
             print(f"quotebank: skipped {text.file}: {text.reason}", file=sys.stderr)
             continue
         texts.append((path.stem, text))
-    for (doc_id, _), result in zip(texts, extractor.pipe([t for _, t in texts], n_process=args.workers), strict=True):
-        quotes += len(result)
-        labelled.extend((doc_id, q) for q in result if any(s.label.value != "NONE" for s in q.stance.values()))
-    rate = len(labelled) / quotes if quotes else 0.0
-    print(f"Off-topic {' '.join(args.off_topic)}: {len(texts)} documents, {quotes} quotes")
-    print(f"  given a stance other than NONE: {len(labelled)} ({rate:.2%})")
-    sample = random.Random(0).sample(labelled, min(args.sample, len(labelled)))
+    results = extractor.pipe([t for _, t in texts], n_process=args.workers)
+    report = off_topic(zip([d for d, _ in texts], results, strict=True))
+    print(f"Off-topic {' '.join(args.off_topic)}: {report.documents} documents, {report.quotes} quotes")
+    print(f"  given a stance other than NONE: {len(report.alarms)} ({report.rate:.2%})")
+    sample = random.Random(0).sample(report.alarms, min(args.sample, len(report.alarms)))
     for doc_id, quote in sample:
         labels = ", ".join(f"{t}={s.label.value}" for t, s in quote.stance.items() if s.label.value != "NONE")
         print(f"  {doc_id} [{quote.start}:{quote.end}] {labels}: {quote.text[:160]!r}")
-    metrics["off_topic"] = {"documents": len(texts), "quotes": quotes, "labelled": len(labelled), "rate": rate}
+    metrics["off_topic"] = {
+        "documents": report.documents,
+        "quotes": report.quotes,
+        "labelled": len(report.alarms),
+        "rate": report.rate,
+    }
 
 
 def _evaluate(args: argparse.Namespace) -> int:

@@ -143,8 +143,10 @@ class Extractor:
         speakers: extra speaker registry files (entries override the
             shipped registry's).
         targets: extra stance target files (one target per file).
-        lexicons: already loaded lexicons (overrides ``speakers`` and
-            ``targets``).
+        predicates: extra predicate files (``predicates.tsv`` layout;
+            entries override the shipped ones with the same phrase).
+        lexicons: already loaded lexicons (overrides ``speakers``,
+            ``targets`` and ``predicates``).
         min_strength: reporting verbs whose ``strength`` is lower are ignored.
         stance_context: read the sentence around a quote for its stance.
 
@@ -164,6 +166,7 @@ class Extractor:
         *,
         speakers: Iterable[_PathLike] = (),
         targets: Iterable[_PathLike] = (),
+        predicates: Iterable[_PathLike] = (),
         lexicons: Lexicons | None = None,
         min_strength: float = 0.5,
         stance_context: bool = True,
@@ -178,6 +181,7 @@ class Extractor:
         config = {
             "speakers": speaker_files,
             "targets": target_files,
+            "predicates": [str(p) for p in predicates],
             "min_strength": min_strength,
             "stance_context": stance_context,
         }

@@ -118,6 +118,8 @@ class QuotebankComponent:
             file options below.
         speakers: extra speaker registry files.
         targets: extra stance target files.
+        predicates: extra predicate files (``predicates.tsv`` layout; entries
+            override the shipped ones).
         min_strength: reporting verbs with a lower ``strength`` are ignored.
         stance_context: read the sentence around a quote for its stance.
     """
@@ -130,6 +132,7 @@ class QuotebankComponent:
         lexicons: Lexicons | None = None,
         speakers: Sequence[str] = (),
         targets: Sequence[str] = (),
+        predicates: Sequence[str] = (),
         min_strength: float = 0.5,
         stance_context: bool = True,
     ) -> None:
@@ -138,7 +141,9 @@ class QuotebankComponent:
         self.min_strength = min_strength
         self.stance_context = stance_context
         self._tokenizer = nlp.tokenizer
-        self.use_lexicons(lexicons or load_lexicons(speakers=list(speakers), targets=list(targets)))
+        self.use_lexicons(
+            lexicons or load_lexicons(speakers=list(speakers), targets=list(targets), predicates=list(predicates))
+        )
 
     def use_lexicons(self, lexicons: Lexicons) -> None:
         """Switch to other lexicons (rebuilds the resolver and the scorer)."""
@@ -202,13 +207,14 @@ class QuotebankComponent:
     "quotebank",
     assigns=["doc._.quotes", "doc.spans"],
     requires=["token.dep", "token.lemma", "token.tag", "token.ent_type", "doc.sents"],
-    default_config={"speakers": [], "targets": [], "min_strength": 0.5, "stance_context": True},
+    default_config={"speakers": [], "targets": [], "predicates": [], "min_strength": 0.5, "stance_context": True},
 )
 def make_quotebank(
     nlp: Language,
     name: str,
     speakers: list[str],
     targets: list[str],
+    predicates: list[str],
     min_strength: float,
     stance_context: bool,
 ) -> QuotebankComponent:
@@ -219,6 +225,7 @@ def make_quotebank(
         name: the component's name.
         speakers: extra speaker registry files (TOML paths).
         targets: extra stance target files (TOML paths).
+        predicates: extra predicate files (TSV paths).
         min_strength: reporting verbs with a lower ``strength`` are ignored.
         stance_context: read the sentence around a quote for its stance.
 
@@ -230,6 +237,7 @@ def make_quotebank(
         name,
         speakers=speakers,
         targets=targets,
+        predicates=predicates,
         min_strength=min_strength,
         stance_context=stance_context,
     )

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CapabilityScore",
+    "OffTopicReport",
     "SuiteError",
     "SuiteItem",
     "SuiteMode",
@@ -53,6 +54,7 @@ __all__ = [
     "SuiteReport",
     "load_suite",
     "matching_quote",
+    "off_topic",
     "run_suite",
     "score_suite",
 ]
@@ -189,10 +191,12 @@ def load_suite(path: Path | str) -> list[SuiteItem]:
 
     Raises:
         SuiteError: a line is not JSON, lacks a field, has a label outside
-            FAVOR/AGAINST/NONE, or its content is not in its text; the message
+            FAVOR/AGAINST/NONE, its content is not in its text or its id is
+            used twice; the message
             names the file and line.
     """
-    items = []
+    items: list[SuiteItem] = []
+    seen: set[str] = set()
     for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
@@ -202,6 +206,9 @@ def load_suite(path: Path | str) -> list[SuiteItem]:
             raise SuiteError(f"{path}:{number}: {error}") from error
         if not item.spans():
             raise SuiteError(f"{path}:{number}: content of {item.id} is not in its text")
+        if item.id in seen:
+            raise SuiteError(f"{path}:{number}: id {item.id} is used twice")
+        seen.add(item.id)
         items.append(item)
     return items
 
@@ -274,3 +281,34 @@ def score_suite(outcomes: Sequence[SuiteOutcome], *, mode: SuiteMode) -> SuiteRe
         capabilities={c: CapabilityScore(capability=c, correct=r, total=n) for c, (r, n) in sorted(counts.items())},
         outcomes=tuple(outcomes),
     )
+
+
+@attrs.frozen(kw_only=True)
+class OffTopicReport:
+    """False alarms on a corpus about something else: quotes given any label but NONE.
+
+    Examples:
+        >>> report = off_topic([("a", []), ("b", [])])
+        >>> report.documents, report.quotes, report.rate
+        (2, 0, 0.0)
+    """
+
+    documents: int
+    quotes: int
+    alarms: tuple[tuple[str, Quote], ...]
+
+    @property
+    def rate(self) -> float:
+        """Share of the quotes with a label other than NONE for some target."""
+        return len(self.alarms) / self.quotes if self.quotes else 0.0
+
+
+def off_topic(results: Iterable[tuple[str, Sequence[Quote]]]) -> OffTopicReport:
+    """Count the quotes of an off-topic corpus that got a stance (document id, quotes pairs)."""
+    documents = quotes = 0
+    alarms: list[tuple[str, Quote]] = []
+    for doc_id, found in results:
+        documents += 1
+        quotes += len(found)
+        alarms.extend((doc_id, q) for q in found if any(s.label is not StanceLabel.NONE for s in q.stance.values()))
+    return OffTopicReport(documents=documents, quotes=quotes, alarms=tuple(alarms))
