@@ -19,9 +19,13 @@ from quotebank.suite import (
     SuiteMode,
     SuiteOutcome,
     SuiteReport,
+    is_speaker_suite,
+    load_speaker_suite,
     load_suite,
     matching_quote,
+    run_speaker_suite,
     run_suite,
+    score_speaker_suite,
     score_suite,
 )
 from tests.conftest import DATA, shared
@@ -137,3 +141,46 @@ def test_own_suite_f_avg(own_suite: SuiteReport, target: str) -> None:
 def test_own_suite_every_capability(own_suite: SuiteReport) -> None:
     weak = {c: s.accuracy for c, s in own_suite.capabilities.items() if s.accuracy < 0.75}
     assert not weak, weak
+
+
+_SPEAKER_LINE = {
+    "id": "s-1",
+    "capability": "surname_back_reference",
+    "text": 'Mayor Ann Lee said the bridge would reopen. "It is safe," Lee told reporters.',
+    "quotes": [
+        {"content": "the bridge would reopen", "speaker": "Ann Lee"},
+        {"content": "It is safe,", "speaker": "Ann Lee", "speaker_aliases": ["Mayor Lee"]},
+    ],
+}
+
+
+def test_a_speaker_suite_is_told_apart_and_loaded(tmp_path: Path) -> None:
+    stance = tmp_path / "stance"
+    stance.mkdir()
+    assert not is_speaker_suite(_write(stance, _LINE))
+    path = _write(tmp_path, _SPEAKER_LINE)
+    assert is_speaker_suite(path)
+    [item] = load_speaker_suite(path)
+    assert item.quotes[1].names == ("Ann Lee", "Mayor Lee")
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ({**_SPEAKER_LINE, "quotes": [{"content": "the bridge would reopen"}]}, "content and speaker"),
+        ({**_SPEAKER_LINE, "quotes": [{"content": "not in the text", "speaker": "X"}]}, "not in its text"),
+        ({**_SPEAKER_LINE, "quotes": "none"}, "must be a list"),
+    ],
+)
+def test_a_bad_speaker_line_names_file_and_line(tmp_path: Path, line: object, message: str) -> None:
+    with pytest.raises(SuiteError, match=r"suite\.jsonl:1:") as caught:
+        load_speaker_suite(_write(tmp_path, line))
+    assert message in str(caught.value)
+
+
+def test_speaker_suite_scores_each_gold_quote(extractor: quotebank.Extractor, tmp_path: Path) -> None:
+    items = load_speaker_suite(_write(tmp_path, _SPEAKER_LINE))
+    report = score_speaker_suite(run_speaker_suite(items, extractor.extract))
+    assert report.found == 2
+    assert report.accuracy == 1.0
+    assert report.capabilities["surname_back_reference"].total == 2

@@ -222,7 +222,7 @@ def _explain(args: argparse.Namespace) -> int:
 
 def _row(name: str, *values: Any) -> str:
     cells = [f"{v:.3f}" if isinstance(v, float) else str(v) for v in values]
-    return f"  {name:<34}" + "".join(f"{c:>12}" for c in cells)
+    return f"  {name:<40}" + "".join(f"{c:>12}" for c in cells)
 
 
 def _evaluate_gold(args: argparse.Namespace, extractor: Any, metrics: dict[str, Any]) -> None:
@@ -376,9 +376,26 @@ def _evaluate_polnear(args: argparse.Namespace, extractor: Any, metrics: dict[st
     metrics["polnear"] = {name: x.to_dict() for name, x in systems}
 
 
-def _evaluate_suite(args: argparse.Namespace, extractor: Any, metrics: dict[str, Any]) -> None:
-    from quotebank.suite import SuiteMode, load_suite, run_suite, score_suite
+def _evaluate_speaker_suite(args: argparse.Namespace, extractor: Any, metrics: dict[str, Any]) -> None:
+    from quotebank.suite import load_speaker_suite, run_speaker_suite, score_speaker_suite
 
+    items = load_speaker_suite(args.suite)
+    report = score_speaker_suite(run_speaker_suite(items, extractor.extract))
+    print(f"Speaker suite {args.suite}: {len(items)} items, {len(report.outcomes)} quotes; {report.found} found")
+    print(_row("speaker accuracy (all quotes)", report.accuracy))
+    print(_row("speaker accuracy (found quotes)", report.matched_accuracy))
+    print("  accuracy per capability")
+    for name, score in report.capabilities.items():
+        print(_row(f"  {name} ({score.total})", score.accuracy))
+    metrics["speaker_suite"] = report.to_dict()
+
+
+def _evaluate_suite(args: argparse.Namespace, extractor: Any, metrics: dict[str, Any]) -> None:
+    from quotebank.suite import SuiteMode, is_speaker_suite, load_suite, run_suite, score_suite
+
+    if is_speaker_suite(args.suite):
+        _evaluate_speaker_suite(args, extractor, metrics)
+        return
     items = load_suite(args.suite)
     scorer = extractor.component.scorer
     reports = [

@@ -45,6 +45,7 @@ __all__ = [
     "load_gold",
     "load_polnear",
     "quotebank_extract",
+    "same_speaker",
     "score_gold",
     "score_polnear",
     "textacy_predictions",
@@ -184,17 +185,31 @@ def _norm_name(name: str | None) -> str:
     return " ".join(words)
 
 
-def _speaker_ok(predicted: str | None, gold: GoldQuote, *, lenient: bool) -> bool:
+def same_speaker(predicted: str | None, names: Iterable[str], *, lenient: bool = False) -> bool:
+    """Whether a predicted canonical name is one of the gold names (``SCORING.md``, step 4):
+    compared case-insensitively without honorifics, possessives, punctuation or a leading
+    "the"; ``lenient`` also accepts the same last word.
+
+    Examples:
+        >>> same_speaker("Mr. Ben-Tzur", ["Eliran Ben-Tzur", "Ben-Tzur"])
+        True
+        >>> same_speaker("BenTzur", ["Eliran Ben-Tzur"], lenient=True)
+        False
+    """
     p = _norm_name(predicted)
     if not p:
         return False
-    names = [_norm_name(n) for n in (gold.speaker, *gold.aliases) if n]
-    if p in names:
+    gold = [_norm_name(n) for n in names if n]
+    if p in gold:
         return True
     if lenient:
         last = p.split()[-1]
-        return any(n and n.split()[-1] == last for n in names)
+        return any(n and n.split()[-1] == last for n in gold)
     return False
+
+
+def _speaker_ok(predicted: str | None, gold: GoldQuote, *, lenient: bool) -> bool:
+    return same_speaker(predicted, (gold.speaker or "", *gold.aliases), lenient=lenient)
 
 
 def _match(

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from quotebank.errors import QuotebankError
-from quotebank.evaluation import GoldQuote, StanceReport, locate, stance_report
+from quotebank.evaluation import GoldQuote, StanceReport, locate, same_speaker, stance_report
 from quotebank.model import StanceLabel
 
 if TYPE_CHECKING:
@@ -47,15 +47,23 @@ if TYPE_CHECKING:
 __all__ = [
     "CapabilityScore",
     "OffTopicReport",
+    "SpeakerItem",
+    "SpeakerOutcome",
+    "SpeakerQuote",
+    "SpeakerReport",
     "SuiteError",
     "SuiteItem",
     "SuiteMode",
     "SuiteOutcome",
     "SuiteReport",
+    "is_speaker_suite",
+    "load_speaker_suite",
     "load_suite",
     "matching_quote",
     "off_topic",
+    "run_speaker_suite",
     "run_suite",
+    "score_speaker_suite",
     "score_suite",
 ]
 
@@ -221,13 +229,7 @@ def _overlap(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> tupl
 
 def matching_quote(item: SuiteItem, quotes: Sequence[Quote]) -> Quote | None:
     """The quote whose content matches the item's (SCORING.md: overlap ≥ half of each), best first."""
-    gold = item.spans()
-    best: tuple[int, Quote] | None = None
-    for quote in quotes:
-        shared, g, p = _overlap(gold, [(c.start, c.end) for c in quote.content])
-        if shared and 2 * shared >= g and 2 * shared >= p and (best is None or shared > best[0]):
-            best = (shared, quote)
-    return None if best is None else best[1]
+    return _best_match(item.spans(), quotes)
 
 
 def _labels(stance: Mapping[str, Stance]) -> dict[str, str]:
@@ -312,3 +314,192 @@ def off_topic(results: Iterable[tuple[str, Sequence[Quote]]]) -> OffTopicReport:
         quotes += len(found)
         alarms.extend((doc_id, q) for q in found if any(s.label is not StanceLabel.NONE for s in q.stance.values()))
     return OffTopicReport(documents=documents, quotes=quotes, alarms=tuple(alarms))
+
+
+# --------------------------------------------------------------------------- speaker suites
+
+
+@attrs.frozen(kw_only=True)
+class SpeakerQuote:
+    """One gold quote of a speaker-suite item: its content and canonical speaker."""
+
+    content: tuple[str, ...] = attrs.field(converter=_content)
+    speaker: str = attrs.field(
+        validator=attrs.validators.and_(attrs.validators.instance_of(str), attrs.validators.min_len(1))
+    )
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    mention: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name and every accepted alias."""
+        return (self.speaker, *self.aliases)
+
+
+@attrs.frozen(kw_only=True)
+class SpeakerItem:
+    """One speaker-suite line: a short text and each of its quotes with its speaker."""
+
+    id: str = attrs.field(validator=attrs.validators.instance_of(str))
+    capability: str = attrs.field(validator=attrs.validators.instance_of(str))
+    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    quotes: tuple[SpeakerQuote, ...] = attrs.field(validator=attrs.validators.min_len(1))
+
+    def spans(self, quote: SpeakerQuote) -> tuple[tuple[int, int], ...]:
+        """Character ranges of one gold quote's content in :attr:`text` (empty when not found)."""
+        gold = GoldQuote(doc=self.id, kind="direct", content=quote.content, speaker=None, aliases=(), stance={})
+        return locate(self.text, [gold])[0]
+
+
+@attrs.frozen(kw_only=True)
+class SpeakerOutcome:
+    """What quotebank returned for one gold quote of a speaker-suite item."""
+
+    item: SpeakerItem
+    gold: SpeakerQuote
+    predicted: str | None
+    found: bool
+
+    @property
+    def correct(self) -> bool:
+        """Whether a matching quote was found and its speaker is the gold speaker (or an alias)."""
+        return self.found and same_speaker(self.predicted, self.gold.names)
+
+
+@attrs.frozen(kw_only=True)
+class SpeakerReport:
+    """Speaker accuracy over a speaker suite's gold quotes, overall and per capability."""
+
+    capabilities: Mapping[str, CapabilityScore]
+    outcomes: tuple[SpeakerOutcome, ...]
+
+    @property
+    def accuracy(self) -> float:
+        """Share of gold quotes found with the right speaker."""
+        right = sum(o.correct for o in self.outcomes)
+        return round(right / len(self.outcomes), 4) if self.outcomes else 0.0
+
+    @property
+    def found(self) -> int:
+        """How many gold quotes had a matching quote."""
+        return sum(o.found for o in self.outcomes)
+
+    @property
+    def matched_accuracy(self) -> float:
+        """Speaker accuracy on the gold quotes that were found."""
+        found = self.found
+        return round(sum(o.correct for o in self.outcomes) / found, 4) if found else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-compatible summary (failures listed by item id and predicted speaker)."""
+        return {
+            "quotes": len(self.outcomes),
+            "found": self.found,
+            "accuracy": self.accuracy,
+            "matched_accuracy": self.matched_accuracy,
+            "capabilities": {c: {"accuracy": s.accuracy, "quotes": s.total} for c, s in self.capabilities.items()},
+            "failures": [
+                {"id": o.item.id, "gold": o.gold.speaker, "predicted": o.predicted, "found": o.found}
+                for o in self.outcomes
+                if not o.correct
+            ],
+        }
+
+
+def _speaker_quote(data: Any) -> SpeakerQuote:
+    if not isinstance(data, dict) or "content" not in data or "speaker" not in data:
+        raise ValueError("every quote needs content and speaker")
+    return SpeakerQuote(
+        content=data["content"],
+        speaker=data["speaker"],
+        aliases=data.get("speaker_aliases", ()),
+        mention=data.get("speaker_mention"),
+    )
+
+
+def _speaker_item(data: Any) -> SpeakerItem:
+    if not isinstance(data, dict):
+        raise ValueError("a line must be a JSON object")
+    missing = [k for k in ("id", "capability", "text", "quotes") if k not in data]
+    if missing:
+        raise ValueError(f"missing {', '.join(missing)}")
+    if not isinstance(data["quotes"], list):
+        raise ValueError("quotes must be a list")
+    return SpeakerItem(
+        id=data["id"],
+        capability=data["capability"],
+        text=data["text"],
+        quotes=tuple(_speaker_quote(q) for q in data["quotes"]),
+    )
+
+
+def is_speaker_suite(path: Path | str) -> bool:
+    """Whether a suite file is a speaker suite (its first line has ``quotes``)."""
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            try:
+                first = json.loads(line)
+            except ValueError:
+                return False
+            return isinstance(first, dict) and "quotes" in first
+    return False
+
+
+def load_speaker_suite(path: Path | str) -> list[SpeakerItem]:
+    """Read a speaker-suite JSONL file (``id``, ``capability``, ``text``, ``quotes``: each with
+    ``content``, ``speaker`` and optional ``speaker_aliases`` and ``speaker_mention``).
+
+    Raises:
+        SuiteError: a malformed line, a quote whose content is not in the text, or an id used
+            twice; the message names the file and line.
+    """
+    items: list[SpeakerItem] = []
+    seen: set[str] = set()
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = _speaker_item(json.loads(line))
+        except (ValueError, TypeError) as error:
+            raise SuiteError(f"{path}:{number}: {error}") from error
+        if any(not item.spans(q) for q in item.quotes):
+            raise SuiteError(f"{path}:{number}: a quote's content of {item.id} is not in its text")
+        if item.id in seen:
+            raise SuiteError(f"{path}:{number}: id {item.id} is used twice")
+        seen.add(item.id)
+        items.append(item)
+    return items
+
+
+def _best_match(gold: Sequence[tuple[int, int]], quotes: Sequence[Quote]) -> Quote | None:
+    best: tuple[int, Quote] | None = None
+    for quote in quotes:
+        shared, g, p = _overlap(gold, [(c.start, c.end) for c in quote.content])
+        if shared and 2 * shared >= g and 2 * shared >= p and (best is None or shared > best[0]):
+            best = (shared, quote)
+    return None if best is None else best[1]
+
+
+def run_speaker_suite(items: Sequence[SpeakerItem], extract: Callable[[str], Sequence[Quote]]) -> list[SpeakerOutcome]:
+    """Extract every item's text and compare each gold quote's speaker with the matching quote's."""
+    outcomes = []
+    for item in items:
+        quotes = extract(item.text)
+        for gold in item.quotes:
+            quote = _best_match(item.spans(gold), quotes)
+            name = None if quote is None or quote.speaker is None else quote.speaker.name
+            outcomes.append(SpeakerOutcome(item=item, gold=gold, predicted=name, found=quote is not None))
+    return outcomes
+
+
+def score_speaker_suite(outcomes: Sequence[SpeakerOutcome]) -> SpeakerReport:
+    """Accuracy overall and per capability (over gold quotes)."""
+    counts: dict[str, list[int]] = {}
+    for o in outcomes:
+        tally = counts.setdefault(o.item.capability, [0, 0])
+        tally[0] += o.correct
+        tally[1] += 1
+    return SpeakerReport(
+        capabilities={c: CapabilityScore(capability=c, correct=r, total=n) for c, (r, n) in sorted(counts.items())},
+        outcomes=tuple(outcomes),
+    )
