@@ -266,7 +266,7 @@ def test_inverted_cue_with_a_late_subject(extractor: quotebank.Extractor) -> Non
         (
             "To understand the delay, City Engineer Jane Roe said, one should visit the bridge.",
             ["To understand the delay", "one should visit the bridge"],
-            "City Engineer Jane Roe",
+            "Jane Roe",  # a title + name run resolves to the name (issue 13)
         ),
         # ... or the cue on the subject it interrupts
         (

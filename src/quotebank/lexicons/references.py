@@ -28,6 +28,11 @@ class References:
         non_sources: nouns that cannot be a source ("photo", "map").
         labels: words that open a ``Label: text`` line without naming a
             speaker ("Update:", "Twitter:").
+        particles: lower-case words inside a person's name ("al", "bin", "von der").
+        suffixes: words that end a person's name ("Jr.", "III").
+        ranks: title words before a name that are not part of it ("Rear", "Adm.", "Col.").
+        documents: nouns for what a source issued ("statement", "complaint"); the speaker is
+            the issuer.
     """
 
     pronouns: Mapping[str, tuple[str, str]]
@@ -39,6 +44,10 @@ class References:
     strip: frozenset[str]
     non_sources: frozenset[str] = frozenset()
     labels: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+    suffixes: frozenset[str] = frozenset()
+    ranks: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()
 
 
 def load_references(path: Path) -> References:
@@ -67,4 +76,8 @@ def load_references(path: Path) -> References:
         strip=frozenset(w.lower() for w in file.words("strip")),
         non_sources=frozenset(w.lower() for w in file.words("non_sources", required=False)),
         labels=frozenset(w.lower() for w in file.words("labels", required=False)),
+        particles=frozenset(w.lower() for w in file.words("names", "particles", required=False)),
+        suffixes=frozenset(w.lower() for w in file.words("names", "suffixes", required=False)),
+        ranks=frozenset(w.lower() for w in file.words("names", "ranks", required=False)),
+        documents=frozenset(w.lower() for w in file.words("documents", required=False)),
     )

