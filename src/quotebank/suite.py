@@ -31,7 +31,7 @@ import enum
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
@@ -142,6 +142,31 @@ class CapabilityScore:
         return round(self.correct / self.total, 4) if self.total else 0.0
 
 
+class _Scored(Protocol):
+    """An outcome of either suite: right or not, for an item of some capability."""
+
+    @property
+    def correct(self) -> bool: ...
+
+    @property
+    def item(self) -> SuiteItem | SpeakerItem: ...
+
+
+def _share(outcomes: Sequence[_Scored]) -> float:
+    """Share of the outcomes that are right (0 for none)."""
+    return round(sum(o.correct for o in outcomes) / len(outcomes), 4) if outcomes else 0.0
+
+
+def _by_capability(outcomes: Sequence[_Scored]) -> dict[str, CapabilityScore]:
+    """Right and total per capability, sorted by capability name."""
+    counts: dict[str, list[int]] = {}
+    for o in outcomes:
+        tally = counts.setdefault(o.item.capability, [0, 0])
+        tally[0] += o.correct
+        tally[1] += 1
+    return {c: CapabilityScore(capability=c, correct=r, total=n) for c, (r, n) in sorted(counts.items())}
+
+
 @attrs.frozen(kw_only=True)
 class SuiteReport:
     """Per-target F_avg, per-capability accuracy and every outcome of one reading."""
@@ -154,8 +179,7 @@ class SuiteReport:
     @property
     def accuracy(self) -> float:
         """Share of items right on every target."""
-        right = sum(o.correct for o in self.outcomes)
-        return round(right / len(self.outcomes), 4) if self.outcomes else 0.0
+        return _share(self.outcomes)
 
     @property
     def found(self) -> int:
@@ -272,15 +296,10 @@ def score_suite(outcomes: Sequence[SuiteOutcome], *, mode: SuiteMode) -> SuiteRe
     pairs = {
         t: [(o.item.stance[t], o.predicted.get(t, "NONE")) for o in outcomes if t in o.item.stance] for t in targets
     }
-    counts: dict[str, list[int]] = {}
-    for o in outcomes:
-        tally = counts.setdefault(o.item.capability, [0, 0])
-        tally[0] += o.correct
-        tally[1] += 1
     return SuiteReport(
         mode=mode,
         stance={t: stance_report(t, p) for t, p in pairs.items()},
-        capabilities={c: CapabilityScore(capability=c, correct=r, total=n) for c, (r, n) in sorted(counts.items())},
+        capabilities=_by_capability(outcomes),
         outcomes=tuple(outcomes),
     )
 
@@ -376,8 +395,7 @@ class SpeakerReport:
     @property
     def accuracy(self) -> float:
         """Share of gold quotes found with the right speaker."""
-        right = sum(o.correct for o in self.outcomes)
-        return round(right / len(self.outcomes), 4) if self.outcomes else 0.0
+        return _share(self.outcomes)
 
     @property
     def found(self) -> int:
@@ -494,12 +512,7 @@ def run_speaker_suite(items: Sequence[SpeakerItem], extract: Callable[[str], Seq
 
 def score_speaker_suite(outcomes: Sequence[SpeakerOutcome]) -> SpeakerReport:
     """Accuracy overall and per capability (over gold quotes)."""
-    counts: dict[str, list[int]] = {}
-    for o in outcomes:
-        tally = counts.setdefault(o.item.capability, [0, 0])
-        tally[0] += o.correct
-        tally[1] += 1
     return SpeakerReport(
-        capabilities={c: CapabilityScore(capability=c, correct=r, total=n) for c, (r, n) in sorted(counts.items())},
+        capabilities=_by_capability(outcomes),
         outcomes=tuple(outcomes),
     )
