@@ -31,7 +31,7 @@ import enum
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 
@@ -227,22 +227,7 @@ def load_suite(path: Path | str) -> list[SuiteItem]:
             used twice; the message
             names the file and line.
     """
-    items: list[SuiteItem] = []
-    seen: set[str] = set()
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = _item(json.loads(line))
-        except (ValueError, TypeError) as error:
-            raise SuiteError(f"{path}:{number}: {error}") from error
-        if not item.spans():
-            raise SuiteError(f"{path}:{number}: content of {item.id} is not in its text")
-        if item.id in seen:
-            raise SuiteError(f"{path}:{number}: id {item.id} is used twice")
-        seen.add(item.id)
-        items.append(item)
-    return items
+    return _read_lines(path, _item, lambda item: "" if item.spans() else f"content of {item.id} is not in its text")
 
 
 def _overlap(a: Iterable[tuple[int, int]], b: Iterable[tuple[int, int]]) -> tuple[int, int, int]:
@@ -451,6 +436,30 @@ def _speaker_item(data: Any) -> SpeakerItem:
     )
 
 
+_Item = TypeVar("_Item", SuiteItem, SpeakerItem)
+
+
+def _read_lines(path: Path | str, parse: Callable[[Any], _Item], fault: Callable[[_Item], str]) -> list[_Item]:
+    """Read a suite JSONL file line by line: ``parse`` builds an item (raising ValueError or
+    TypeError), ``fault`` names what is wrong with a built one ("" when nothing); ids are unique.
+    Every error names the file and line."""
+    items: list[_Item] = []
+    seen: set[str] = set()
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            item = parse(json.loads(line))
+        except (ValueError, TypeError) as error:
+            raise SuiteError(f"{path}:{number}: {error}") from error
+        problem = fault(item) or (f"id {item.id} is used twice" if item.id in seen else "")
+        if problem:
+            raise SuiteError(f"{path}:{number}: {problem}")
+        seen.add(item.id)
+        items.append(item)
+    return items
+
+
 def is_speaker_suite(path: Path | str) -> bool:
     """Whether a suite file is a speaker suite (its first line has ``quotes``)."""
     for line in Path(path).read_text(encoding="utf-8").splitlines():
@@ -471,22 +480,13 @@ def load_speaker_suite(path: Path | str) -> list[SpeakerItem]:
         SuiteError: a malformed line, a quote whose content is not in the text, or an id used
             twice; the message names the file and line.
     """
-    items: list[SpeakerItem] = []
-    seen: set[str] = set()
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = _speaker_item(json.loads(line))
-        except (ValueError, TypeError) as error:
-            raise SuiteError(f"{path}:{number}: {error}") from error
-        if any(not item.spans(q) for q in item.quotes):
-            raise SuiteError(f"{path}:{number}: a quote's content of {item.id} is not in its text")
-        if item.id in seen:
-            raise SuiteError(f"{path}:{number}: id {item.id} is used twice")
-        seen.add(item.id)
-        items.append(item)
-    return items
+    return _read_lines(
+        path,
+        _speaker_item,
+        lambda item: (
+            f"a quote's content of {item.id} is not in its text" if any(not item.spans(q) for q in item.quotes) else ""
+        ),
+    )
 
 
 def _best_match(gold: Sequence[tuple[int, int]], quotes: Sequence[Quote]) -> Quote | None:
