@@ -73,6 +73,9 @@ def test_canonical_name_has_single_plain_spaces(parts: list[str]) -> None:
         ),
         ("The Committee to Protect Journalists said two reporters were held.", ["Committee to Protect Journalists"]),
         ("A statement from the Kremlin said the talks had failed.", ["Kremlin"]),
+        # punctuation the model puts inside the entity is never part of the name
+        ("Yusuf Rahimi: \u00abNobody expected the vote to pass so quickly.\u00bb", ["Yusuf Rahimi"]),
+        ('Lena Brandt: "We did not expect this."', ["Lena Brandt"]),
     ],
 )
 def test_resolved_speakers_keep_the_text_s_characters(

@@ -118,11 +118,21 @@ def _extend_left(span: Span, start: int, refs: References, floor: int) -> int:
     return start
 
 
+def _wordless(token: Token) -> bool:
+    """Punctuation only (":", "«", a dash): never the edge of a name, whatever the entity says."""
+    return not any(c.isalnum() for c in token.text)
+
+
 def _trim_titles(doc_span: Span, refs: References) -> Span:
+    """Titles, possessive endings and punctuation off the edges ("Yusuf Rahimi: «" -> "Yusuf Rahimi")."""
     start, end = doc_span.start, doc_span.end
     doc = doc_span.doc
-    while start < end - 1 and (_title(doc[start], refs) or doc[start].text in ("'s", "\u2019s")):
+    while start < end - 1 and (
+        _title(doc[start], refs) or doc[start].text in ("'s", "\u2019s") or _wordless(doc[start])
+    ):
         start += 1
+    while end - 1 > start and _wordless(doc[end - 1]):
+        end -= 1
     return doc[start:end]
 
 
