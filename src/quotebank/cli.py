@@ -100,6 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--gold", default=None, metavar="FILE", help="gold JSONL (annotation/GUIDELINES.md)")
     ev.add_argument("--docs", default=None, metavar="DIR", help="folder of the gold's documents (<doc>.txt)")
     ev.add_argument("--polnear", default=None, metavar="DIR", help="a PolNeAR split (with text/ and attributions/)")
+    ev.add_argument(
+        "--canonical",
+        default=None,
+        metavar="FILE",
+        help="with --polnear: canonical speakers of its Source spans (default: <split>-canonical.jsonl beside it)",
+    )
     ev.add_argument("--suite", default=None, metavar="FILE", help="a behavioural stance suite (JSONL by capability)")
     ev.add_argument(
         "--off-topic",
@@ -319,11 +325,15 @@ def _evaluate_polnear(args: argparse.Namespace, extractor: Any, metrics: dict[st
         Prediction,
         from_quote,
         load_polnear,
+        load_polnear_canonical,
         score_polnear,
         textacy_predictions,
     )
 
     root = Path(args.polnear)
+    beside = root.parent / f"{root.resolve().name}-canonical.jsonl"
+    canonical_path = Path(args.canonical) if args.canonical else (beside if beside.is_file() else None)
+    canonical = load_polnear_canonical(canonical_path) if canonical_path is not None else None
     anns = sorted((root / "attributions").glob("*.ann"))
     if args.limit:
         anns = anns[: args.limit]
@@ -353,9 +363,9 @@ def _evaluate_polnear(args: argparse.Namespace, extractor: Any, metrics: dict[st
         progress.step()
     progress.close()
     elapsed = time.perf_counter() - started
-    systems = [("quotebank", score_polnear(texts, gold, preds))]
+    systems = [("quotebank", score_polnear(texts, gold, preds, canonical))]
     if args.baseline == "textacy":
-        systems.append(("textacy", score_polnear(texts, gold, baseline)))
+        systems.append(("textacy", score_polnear(texts, gold, baseline, canonical)))
     r = systems[0][1]
     print(
         f"PolNeAR {root}: {r.documents} documents, {r.events.gold} attribution events "
@@ -371,6 +381,10 @@ def _evaluate_polnear(args: argparse.Namespace, extractor: Any, metrics: dict[st
         ("speaker-mention accuracy", lambda x: x.speaker_mention_accuracy),
         ("failed documents", lambda x: x.failed_documents),
     ]
+    if canonical is not None:
+        polnear_rows.insert(
+            -1, (f"canonical speaker accuracy ({r.canonical_pairs})", lambda x: x.canonical_accuracy or 0.0)
+        )
     for label, get in polnear_rows:
         print(_row(label, *[get(x) for _, x in systems]))
     metrics["polnear"] = {name: x.to_dict() for name, x in systems}

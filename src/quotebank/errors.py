@@ -20,6 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = [
+    "GoldError",
     "InputError",
     "LexiconError",
     "ModelNotFoundError",
@@ -29,6 +30,11 @@ __all__ = [
 
 class QuotebankError(Exception):
     """Base class of every error quotebank raises on purpose."""
+
+
+class GoldError(QuotebankError, ValueError):
+    """A gold or reference annotation file (for ``quotebank evaluate``) is malformed; the
+    message names the file and line."""
 
 
 class InputError(QuotebankError, TypeError):

@@ -31,10 +31,12 @@ from typing import Any
 
 import attrs
 
+from quotebank.errors import GoldError
 from quotebank.model import Quote, StanceLabel
 
 __all__ = [
     "PRF",
+    "CanonicalSource",
     "GoldQuote",
     "GoldReport",
     "PolnearEvent",
@@ -44,6 +46,7 @@ __all__ = [
     "from_quote",
     "load_gold",
     "load_polnear",
+    "load_polnear_canonical",
     "quotebank_extract",
     "same_speaker",
     "score_gold",
@@ -107,7 +110,7 @@ def load_gold(path: Path | str) -> list[GoldQuote]:
     """Read a gold JSONL file (format of ``annotation/GUIDELINES.md`` section 4).
 
     Raises:
-        ValueError: a line is not valid JSON or lacks a field; the message
+        GoldError: a line is not valid JSON or lacks a field; the message
             names the file and line.
     """
     out = []
@@ -129,7 +132,7 @@ def load_gold(path: Path | str) -> list[GoldQuote]:
                 )
             )
         except (ValueError, KeyError, TypeError) as error:
-            raise ValueError(f"{path}, line {number}: not a gold quote ({error})") from None
+            raise GoldError(f"{path}, line {number}: not a gold quote ({error})") from None
     return out
 
 
@@ -477,6 +480,48 @@ def load_polnear(ann: Path | str) -> list[PolnearEvent]:
 
 
 @attrs.frozen(kw_only=True)
+class CanonicalSource:
+    """The canonical speaker of one PolNeAR Source span (``dev-canonical.jsonl``)."""
+
+    doc: str
+    spans: tuple[tuple[int, int], ...]
+    speaker: str
+    aliases: tuple[str, ...] = ()
+    kind: str = "unknown"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name and every accepted alias."""
+        return (self.speaker, *self.aliases)
+
+
+def load_polnear_canonical(path: Path | str) -> dict[str, dict[tuple[tuple[int, int], ...], CanonicalSource]]:
+    """Read a canonical-speaker layer over PolNeAR: per document, Source spans -> canonical speaker.
+
+    Raises:
+        GoldError: a line is not a JSON object with ``doc``, ``spans`` and ``speaker``.
+    """
+    out: dict[str, dict[tuple[tuple[int, int], ...], CanonicalSource]] = {}
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+            spans = tuple((int(a), int(b)) for a, b in data["spans"])
+            source = CanonicalSource(
+                doc=str(data["doc"]),
+                spans=spans,
+                speaker=str(data["speaker"]),
+                aliases=tuple(str(a) for a in data.get("speaker_aliases") or ()),
+                kind=str(data.get("kind", "unknown")),
+            )
+        except (ValueError, KeyError, TypeError) as error:
+            raise GoldError(f"{path}, line {number}: not a canonical source line ({error})") from None
+        out.setdefault(source.doc, {})[spans] = source
+    return out
+
+
+@attrs.frozen(kw_only=True)
 class PolnearReport:
     """Everything :func:`score_polnear` measures."""
 
@@ -489,10 +534,14 @@ class PolnearReport:
     speaker_pairs: int
     documents: int
     failed_documents: int
+    canonical_accuracy: float | None = None
+    canonical_pairs: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-compatible summary."""
         return {
+            "canonical_speaker_accuracy": self.canonical_accuracy,
+            "canonical_pairs": self.canonical_pairs,
             "precision": round(self.events.precision, 4),
             "recall": round(self.events.recall, 4),
             "f1": self.events.f1,
@@ -508,13 +557,18 @@ def score_polnear(
     texts: Mapping[str, str],
     gold: Mapping[str, Sequence[PolnearEvent]],
     predictions: Mapping[str, Sequence[Prediction] | None],
+    canonical: Mapping[str, Mapping[tuple[tuple[int, int], ...], CanonicalSource]] | None = None,
 ) -> PolnearReport:
     """Score predictions against PolNeAR events.
 
     A prediction matches the unmatched gold event with the largest overlap
     ratio ``max(ov / len(pred), ov / len(gold)) >= 0.5``, greedily. A
     document whose predictions are ``None`` failed (its gold still counts).
+    With ``canonical`` (see :func:`load_polnear_canonical`), every matched event
+    whose Source has a canonical speaker also scores the predicted speaker's
+    name against it (:func:`same_speaker`): canonical speaker accuracy.
     """
+    canon_ok = canon_n = 0
     tp = n_pred = n_gold = 0
     marked = [0, 0]
     unmarked = [0, 0]
@@ -548,6 +602,10 @@ def score_polnear(
             used_p.add(p)
             tp += 1
             event, pred = events[g], preds[p]
+            named = (canonical or {}).get(doc_id, {}).get(event.source)
+            if named is not None:
+                canon_n += 1
+                canon_ok += same_speaker(pred.speaker, named.names)
             if event.source:
                 speaker_n += 1
                 if pred.mention is not None and any(
@@ -568,6 +626,8 @@ def score_polnear(
         speaker_pairs=speaker_n,
         documents=len(gold),
         failed_documents=failed,
+        canonical_accuracy=round(canon_ok / canon_n, 4) if canon_n else None,
+        canonical_pairs=canon_n,
     )
 
 

@@ -21,6 +21,7 @@ Examples:
 """
 
 from quotebank.lexicons.bundle import Lexicons, default_lexicon_dir, load_lexicons
+from quotebank.lexicons.given_names import GivenNames
 from quotebank.lexicons.predicates import PredicateClass, PredicateEntry, PredicateExample, PredicateLexicon, Role
 from quotebank.lexicons.references import References
 from quotebank.lexicons.registry import SpeakerEntry, SpeakerRegistry
@@ -41,6 +42,7 @@ from quotebank.lexicons.valence import ValenceLexicon
 __all__ = [
     "Anchoring",
     "Anchors",
+    "GivenNames",
     "Lexicons",
     "Modifiers",
     "Pattern",

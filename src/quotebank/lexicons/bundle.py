@@ -9,6 +9,7 @@ from pathlib import Path
 import attrs
 
 from quotebank.errors import LexiconError
+from quotebank.lexicons.given_names import GivenNames, load_given_names
 from quotebank.lexicons.predicates import PredicateLexicon, load_predicates
 from quotebank.lexicons.references import References, load_references
 from quotebank.lexicons.registry import SpeakerRegistry, load_speakers
@@ -53,6 +54,7 @@ class Lexicons:
         predicates: the target-independent predicate semantics.
         valence: the general valence list (the stance scorer's fallback layer).
         targets: stance targets by id, in load order.
+        given_names: first names that tell a gender (pronoun agreement).
     """
 
     reporting: ReportingLexicon
@@ -62,6 +64,7 @@ class Lexicons:
     predicates: PredicateLexicon
     valence: ValenceLexicon
     targets: Mapping[str, StanceTarget]
+    given_names: GivenNames
 
     def describe(self) -> dict[str, str]:
         """Versions of every file, for provenance in outputs and reports."""
@@ -70,6 +73,7 @@ class Lexicons:
             "speakers": ",".join(self.speakers.versions),
             "predicates": self.predicates.version,
             "valence": f"{self.valence.version} ({self.valence.source})",
+            "given_names": f"{self.given_names.version} ({self.given_names.source})",
         }
         info.update({f"stance/{t.id}": t.version for t in self.targets.values()})
         return info
@@ -142,12 +146,20 @@ def _load_cached(
     for path in (*shipped_targets, *targets):
         target = load_target(path)
         loaded[target.id] = target
+    cues = load_reporting(reporting or base / "reporting.toml")
+    given = load_given_names(base / "given_names.toml")
+    references = attrs.evolve(
+        load_references(base / "references.toml"),
+        speech_verbs=frozenset(v for v in cues.verbs if " " not in v),
+        given_names=given,
+    )
     return Lexicons(
-        reporting=load_reporting(reporting or base / "reporting.toml"),
+        reporting=cues,
         speakers=load_speakers(speaker_paths),
-        references=load_references(base / "references.toml"),
+        references=references,
         modifiers=load_modifiers(base / "modifiers.toml"),
         predicates=load_predicates(base / "predicates.tsv", *predicates),
         valence=load_valence(base / "valence.toml"),
         targets=loaded,
+        given_names=given,
     )

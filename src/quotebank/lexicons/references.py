@@ -8,6 +8,7 @@ from pathlib import Path
 import attrs
 
 from quotebank.lexicons._files import LexiconFile, norm
+from quotebank.lexicons.given_names import GivenNames
 from quotebank.lexicons.registry import GENDERS, NUMBERS
 
 __all__ = ["References", "load_references"]
@@ -33,6 +34,14 @@ class References:
         ranks: title words before a name that are not part of it ("Rear", "Adm.", "Col.").
         documents: nouns for what a source issued ("statement", "complaint"); the speaker is
             the issuer.
+        role_changers: words that make a different role of the title after them ("vice"
+            president, "former" minister): the title alone does not name their holder.
+        speech_verbs: one-word reporting verbs (from ``reporting.toml``): "Says" in a title-case
+            headline ("Obama Says Museum ...") is never part of a name.
+        given_names: first names (from ``given_names.toml``), to tell a name from the common
+            noun capitalised before it at a sentence start ("Winger Jonas Kallio").
+        collectives: singular anaphor nouns that can point at a group of people as well as at
+            an organisation ("the group" for hostage families).
     """
 
     pronouns: Mapping[str, tuple[str, str]]
@@ -48,6 +57,10 @@ class References:
     suffixes: frozenset[str] = frozenset()
     ranks: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
+    collectives: frozenset[str] = frozenset()
+    role_changers: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    given_names: GivenNames | None = None
 
 
 def load_references(path: Path) -> References:
@@ -80,4 +93,6 @@ def load_references(path: Path) -> References:
         suffixes=frozenset(w.lower() for w in file.words("names", "suffixes", required=False)),
         ranks=frozenset(w.lower() for w in file.words("names", "ranks", required=False)),
         documents=frozenset(w.lower() for w in file.words("documents", required=False)),
+        collectives=frozenset(w.lower() for w in file.words("collectives", required=False)),
+        role_changers=frozenset(w.lower() for w in file.words("role_changers", required=False)),
     )

@@ -66,9 +66,18 @@ def _initial(token: Token) -> bool:
     return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
 
 
+def _headline_verb(token: Token, refs: References) -> bool:
+    """A reporting verb in the third person, capitalised in a title-case headline ("Obama Says
+    ...", "Minister Warns ..."), which the tagger often calls a proper noun."""
+    word = token.lower_
+    return len(word) > 3 and word.endswith("s") and (word[:-1] in refs.speech_verbs or word[:-2] in refs.speech_verbs)
+
+
 def _name_word(token: Token, refs: References) -> bool:
     """A word that can stand in a name: capitalised and proper (or an initial), not a title."""
     if _title(token, refs) or token.ent_type_ in ("NORP", "GPE", "DATE") or token.pos_ == "ADJ":
+        return False
+    if _headline_verb(token, refs):
         return False
     if token.lower_ in refs.org_heads or token.lower_ in refs.group_heads:
         return False
@@ -123,15 +132,36 @@ def _wordless(token: Token) -> bool:
     return not any(c.isalnum() for c in token.text)
 
 
+def _capitalised_noun(token: Token, nxt: Token, refs: References) -> bool:
+    """A common noun capitalised by the sentence start before a first name ("Winger Jonas
+    Kallio", "Striker Tomás Ibarra"): not a first name itself, and the next word is one."""
+    given = refs.given_names
+    if given is None or not token.is_sent_start or nxt.i != token.i + 1:
+        return False
+    return not given.is_given(token.text) and given.is_given(nxt.text)
+
+
 def _trim_titles(doc_span: Span, refs: References) -> Span:
     """Titles, possessive endings and punctuation off the edges ("Yusuf Rahimi: «" -> "Yusuf Rahimi")."""
     start, end = doc_span.start, doc_span.end
     doc = doc_span.doc
+    # the name starts after the last title of the run before it ("Detective Sergeant Priya Nair");
+    # the last word is always kept ("John Major")
+    titles = [
+        i
+        for i in range(start, end - 1)
+        if _title(doc[i], refs) and not (i > start and doc[i - 1].lower_ in refs.particles)  # "bin Sultan"
+    ]
+    if titles and all(not _initial(doc[i]) for i in range(start, titles[-1])):
+        start = titles[-1] + 1
     while start < end - 1 and (
-        _title(doc[start], refs) or doc[start].text in ("'s", "\u2019s") or _wordless(doc[start])
+        _title(doc[start], refs)
+        or doc[start].text in ("'s", "\u2019s")
+        or _wordless(doc[start])
+        or _capitalised_noun(doc[start], doc[start + 1], refs)
     ):
         start += 1
-    while end - 1 > start and _wordless(doc[end - 1]):
+    while end - 1 > start and (_wordless(doc[end - 1]) or _headline_verb(doc[end - 1], refs)):
         end -= 1
     return doc[start:end]
 
@@ -166,6 +196,26 @@ def person_name(span: Span, refs: References) -> Span | None:
     stop = _extend_right(span.end, span, last + 1, refs)
     start = _extend_left(span, last, refs, floor=span.start)
     return _trim_titles(doc[start:stop], refs)
+
+
+def titled_name(span: Span, refs: References) -> Span | None:
+    """The name in a mention that gives a title or rank right before it ("Rear Adm. Eyal
+    Harpaz", "Minister Kim"): a person, whatever the entity recogniser called the words."""
+    name = person_name(span, refs)
+    if name is None or name.start == span.start or not _title(span.doc[name.start - 1], refs):
+        return None
+    return name
+
+
+def entity_name(ent: Span, refs: References) -> Span | None:
+    """The full name of a PERSON entity, read past the entity's edges when the model cut it short.
+
+    The entity recogniser often tags only the surname ("Rosalind [Achterberg]") or splits a
+    particle name ("[Katrin von der] [Heyden]"); the name is looked for in the few words before
+    the entity, within its sentence, by the same rules as :func:`person_name`.
+    """
+    start = max(ent.sent.start, ent.start - _MAX_WORDS)
+    return person_name(ent.doc[start : ent.end], refs)
 
 
 def surname(name: str, refs: References) -> str:

@@ -31,15 +31,17 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 import attrs
 from spacy.tokens import Doc, Span, Token
 
-from quotebank.lexicons import Lexicons, SpeakerEntry
+from quotebank.lexicons import Lexicons, References, SpeakerEntry
 from quotebank.model import Resolution, Speaker, SpeakerKind, TextSpan
-from quotebank.speakers.names import canonical_name, person_name, surname
+from quotebank.speakers.names import canonical_name, entity_name, person_name, surname, titled_name
 
 __all__ = ["SpeakerResolver"]
 
@@ -54,6 +56,9 @@ _CONFIDENCE = {
     Resolution.CONTEXT: 0.5,
     Resolution.UNRESOLVED: 0.3,
 }
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _words(text: str) -> list[str]:
@@ -71,6 +76,7 @@ class _Known:
     plural: bool
     at: int
     aliases: tuple[str, ...] = ()
+    rank: int = 2  # salience (see _salience); a quote's speaker is the most salient
 
 
 def _mention_head(span: Span) -> Token:
@@ -86,11 +92,269 @@ def _entity_name(span: Span, head: Token) -> str | None:
     for ent in span.doc.ents:
         if ent.label_ in ("ORG", "NORP", "GPE", "FAC") and ent.start <= head.i < ent.end:
             start, end = max(ent.start, span.start), min(ent.end, span.end)
+            for t in span.doc[start:end]:  # "The World Health Organization (WHO": the name ends at "("
+                if t.text == "(" and t.i > start:
+                    end = t.i
+                    break
             words = span.doc[start:end]
             if len(words) and words[0].lower_ == "the":
                 words = words[1:]
             return canonical_name(words.text) if len(words) else None
     return None
+
+
+def _group_noun(head: Token, refs: References) -> bool:
+    """A noun for people in the plural ("the families", "the three countries"), not a body."""
+    return head.lemma_.lower() in refs.group_heads or head.lower_ in refs.group_heads or head.tag_ == "NNS"
+
+
+def _in_hyphen_compound(token: Token, head: Token) -> bool:
+    """Inside "Hamas-run", "New York-based": a run of proper words that a hyphen joins to
+    the next word."""
+    doc = token.doc
+    if token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_:
+        return True
+    j = token.i
+    while j + 1 < head.i and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].ent_type_) and doc[j + 1].text != "-":
+        j += 1
+    return j + 1 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_
+
+
+def _proper_modifiers(span: Span, head: Token) -> list[Token]:
+    """Proper nouns and named entities before the head, outside hyphenated compounds."""
+    out = []
+    for t in span:
+        if t.i >= head.i or not (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
+            continue
+        if not _in_hyphen_compound(t, head):
+            out.append(t)
+    return out
+
+
+def _is_anaphor(span: Span, head: Token, refs: References) -> bool:
+    """ "the" + modifiers + a lower-case organisation or group noun from ``[anaphors]``, with
+    nothing after the head (so "the ministry of defence" stays a name)."""
+    if span[0].lower_ != "the" or not head.text.islower() or head.i != max(t.i for t in span if not t.is_punct):
+        return False
+    phrase = " ".join(_words(span.text)[1:])
+    if head.lemma_.lower() in refs.anaphors or head.lower_ in refs.anaphors or phrase in refs.anaphors:
+        return True
+    return _compound_type_noun(head, refs)
+
+
+def _compound_type_noun(head: Token, refs: References) -> bool:
+    """A closed compound ending in a type noun: "steelmaker", "chipmaker", "automaker" end in
+    "maker"; "lawmaker" and "policymaker" are person titles, so they do not count."""
+    word = head.lemma_.lower()
+    if word in refs.person_titles or head.lower_ in refs.person_titles:
+        return False
+    return any(len(a) >= 5 and " " not in a and word.endswith(a) and len(word) > len(a) + 2 for a in refs.anaphors)
+
+
+def _salience(token: Token) -> int | None:
+    """How prominent a person's mention is, for pronouns: 2 as the subject of the sentence's
+    main verb (or of a verb conjoined to it), 1 as the subject of another clause, 0 as an
+    object; None in any other role (a compound, a possessor)."""
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        verb = token.head
+        main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+        return 2 if main else 1
+    if token.dep_ in ("dobj", "pobj", "dative", "appos", "attr"):
+        return 0
+    return None
+
+
+def _untagged_name(token: Token, names: set[str], refs: References) -> bool:
+    """A capitalised proper-noun subject the entity recogniser did not call a person: untagged,
+    or tagged an organisation but given a title ("Chancellor Ines Baumann")."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or not token.text[:1].isupper():
+        return False
+    if token.ent_type_ and not (
+        token.ent_type_ == "ORG" and titled_name(token.doc[token.left_edge.i : token.i + 1], refs)
+    ):
+        return False
+    if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.text in names):
+        return False
+    return token.lower_ not in refs.org_heads
+
+
+def _dropped_from_name(token: Token, head: Token) -> bool:
+    """Words after the head that a canonical group or organisation name leaves out: relative
+    clauses, appositions, "including ...", a phrase inside the head's own phrase ("families of
+    the victims [of the fire in Ostrava]") and a phrase of time ("a group of doctors [in 2015]")."""
+    if token.i == head.i:
+        return False
+    if token.dep_ in ("relcl", "acl", "appos") or (token.dep_ == "prep" and token.lower_ == "including"):
+        return True
+    if token.dep_ != "prep":
+        return False
+    if token.head.dep_ == "pobj" and token.head.head.head.i == head.i:
+        return True
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") or o.like_num for o in objects)
+
+
+def _canonical_tokens(span: Span, head: Token, refs: References) -> list[Token]:
+    """The words of a group or organisation's canonical name: the phrase up to its first
+    dropped part (see :func:`_dropped_from_name`) or comma, without a leading article; numbers
+    and quantifiers stay ("63 percent", "some Republicans", "two diplomats"), as annotators
+    write them."""
+    drop = {t.i for t in span if t.is_punct and t.text not in ("-", "'", "\u2019", "/", ".")}
+    for t in span:
+        if _dropped_from_name(t, head):
+            drop.update(x.i for x in t.subtree)
+    tokens: list[Token] = []
+    for t in span:
+        if t.i in drop:
+            if tokens:
+                break
+            continue
+        tokens.append(t)
+    while tokens and (tokens[0].lower_ in _ARTICLES or tokens[0].lower_ in refs.strip):
+        tokens = tokens[1:]
+    return _without_count(tokens, head)
+
+
+_APPROXIMATORS = frozenset(
+    {
+        "more",
+        "less",
+        "fewer",
+        "than",
+        "at",
+        "least",
+        "most",
+        "about",
+        "nearly",
+        "almost",
+        "over",
+        "up",
+        "to",
+        "roughly",
+        "around",
+        "some",
+    }
+)
+
+
+def _without_count(tokens: list[Token], head: Token) -> list[Token]:
+    """A head count is not part of a group's name ("two Lebanese security sources", "more than
+    200 doctors" -> "doctors"), except where the number is the group ("63 percent")."""
+    if head.lower_ in ("percent", "%", "per", "cent"):
+        return tokens
+    for i, t in enumerate(tokens[:4]):
+        if t.like_num and t.i != head.i:
+            if all(x.lower_ in _APPROXIMATORS for x in tokens[:i]):
+                return tokens[i + 1 :] or tokens
+            break
+    return tokens
+
+
+def _text_of(tokens: Sequence[Token]) -> str:
+    """The text the tokens cover, as written (one space for any run of spaces)."""
+    doc = tokens[0].doc
+    return canonical_name(doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)])
+
+
+def _relative_antecedent(span: Span) -> Span | None:
+    """The noun phrase a relative pronoun in the mention stands for: the phrase the relative
+    clause modifies, without the clause ("who", "most of whom", "each of whom"); when the
+    parser did not make a relative clause of it, the noun phrase right before the comma."""
+    pronoun = next((t for t in span if t.tag_ in ("WP", "WDT") and t.lower_ in ("who", "whom", "which", "that")), None)
+    if pronoun is None:
+        return None
+    doc = span.doc
+    clause = next((a for a in pronoun.ancestors if a.dep_ == "relcl"), None)
+    if clause is not None and clause.head.i < span.start:
+        noun = clause.head
+    else:
+        before = [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_punct]
+        if not before or before[-1].pos_ not in ("NOUN", "PROPN"):
+            return None
+        noun = before[-1]
+        while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head  # "95 retired generals and admirals"
+    while noun.dep_ == "appos" and noun.head.i < noun.i:
+        noun = noun.head  # "Ban Ki-moon, the secretary general of the United Nations, who"
+    end = noun.i + 1
+    for t in noun.rights:
+        if t.i >= span.start or t.dep_ in ("punct", "appos", "relcl"):
+            break
+        end = t.right_edge.i + 1
+    start = noun.left_edge.i
+    return doc[start:end] if start < end <= span.start else None
+
+
+def _acronym_like(text: str) -> bool:
+    """Two or more capitals making up most of the word, dots allowed: "WHO", "U.N.", "NATO",
+    "BoT" (never a pronoun)."""
+    letters = text.replace(".", "")
+    capitals = sum(c.isupper() for c in letters)
+    return len(letters) >= 2 and letters.isalpha() and capitals >= 2 and capitals * 3 >= len(letters) * 2
+
+
+def _capitals(text: str) -> str:
+    """The capitals of an acronym ("BoT" -> "BT", "U.N." -> "UN"), as initials are compared."""
+    return "".join(c for c in text if c.isupper())
+
+
+_UNNAMED = frozenset({"", "CARDINAL", "QUANTITY", "PERCENT", "ORDINAL"})
+_COMMON = frozenset({"NOUN", "DET", "NUM", "ADJ", "PRON"})
+
+
+def _counted(tokens: Sequence[Token]) -> bool:
+    """The phrase opens with a number or a quantifier ("two diplomats", "some Republicans",
+    "another 19 percent", "few people")."""
+    return bool(tokens) and (
+        tokens[0].like_num
+        or tokens[0].pos_ in ("DET", "NUM")
+        or (tokens[0].tag_ in ("JJ", "JJS") and tokens[0].lower_ in _QUANTIFIERS)
+    )
+
+
+_QUANTIFIERS = frozenset({"few", "many", "several", "most", "numerous", "various", "countless"})
+
+
+def _title_case_name(tokens: Sequence[Token], head: Token) -> bool:
+    """Every content word capitalised, and more than a sentence's first capital shows it: the
+    head is capitalised inside the sentence ("Save the Children") or a function word is
+    ("Doctors Without Borders"). "Parents at Greenfield Primary School" is not one name."""
+    content = [t for t in tokens if not (t.is_stop and t.text.islower())]
+    if len(tokens) < 2 or len(content) < 2 or not all(t.text[:1].isupper() for t in content):
+        return False
+    if head.text[:1].isupper() and not head.is_sent_start:
+        return True
+    return any(t.pos_ in ("ADP", "CCONJ", "VERB") and t.text[:1].isupper() and not t.is_sent_start for t in tokens)
+
+
+def _group_of_people(head: Token) -> bool:
+    """ "a group of doctors", "a coalition of parents": a body named by the people in it."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.tag_ == "NNS" for o in c.children)
+        for c in head.children
+    )
+
+
+@attrs.frozen(kw_only=True)
+class _Mention:
+    """One speaker mention being resolved, with the document's memory so far."""
+
+    doc: Doc
+    span: Span
+    head: Token
+    memory: _DocMemory
+    known: list[_Known]
+
+    def words(self, refs: References) -> list[str]:
+        """The mention's words, lower case, leading articles dropped."""
+        words = _words(self.span.text)
+        while words and words[0] in refs.strip:
+            words = words[1:]
+        return words
+
+
+def _text_span(span: Span) -> TextSpan:
+    return TextSpan(start=span.start_char, end=span.end_char, text=span.text)
 
 
 def _gender_ok(wanted: str, have: str) -> bool:
@@ -105,56 +369,113 @@ class _DocMemory:
         self.gender: dict[str, str] = {}  # full name -> gender
         self.titles: dict[tuple[str, ...], str] = {}  # title words -> the first holder's full name
         self.roles: dict[tuple[str, ...], list[tuple[int, str]]] = {}  # title words -> (offset, holder)
-        self.people: list[tuple[int, str]] = []  # (offset, full name) of persons in subject position
+        self.people: list[tuple[int, str, int]] = []  # (offset, full name, salience) of persons
         self.orgs: list[tuple[int, str, SpeakerKind]] = []
-        honorifics = resolver.lex.references.honorifics
+        self.sentences: list[int] = [s.start_char for s in doc.sents]
+        self.person_nouns = resolver.lex.references.person_titles
+        self.role_changers = resolver.lex.references.role_changers
+        self.acronyms: dict[str, str] = {}  # "WHO" -> "World Health Organization"
+        self.org_names: set[str] = set()
+        for ent in doc.ents:
+            if ent.label_ == "ORG":
+                self._org_entity(ent)
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                found = person_name(ent, resolver.lex.references)
-                if found is None:
-                    continue
-                name = canonical_name(found.text).removesuffix("'s").removesuffix("\u2019s")
-                entry = resolver.registry_name(name)
-                if entry is not None:
-                    name = entry.name
-                    self.gender.setdefault(name, entry.gender)
-                if len(name.split()) >= 2:
-                    self.full.setdefault(surname(name, resolver.lex.references), name)
-                    self._titles_around(ent, name, resolver)
-                # an honorific right before the name tells the gender
-                before = doc[ent.start - 1] if ent.start > 0 else None
-                if before is not None and before.lower_.rstrip(".") in honorifics:
-                    gender = honorifics[before.lower_.rstrip(".")]
-                    if gender in ("male", "female"):
-                        self.gender.setdefault(self.full.get(surname(name, resolver.lex.references), name), gender)
-                if ent.root.dep_ in ("nsubj", "nsubjpass"):
-                    self.people.append((ent.start_char, self.full.get(surname(name, resolver.lex.references), name)))
+                self._person_entity(ent, resolver)
             elif ent.label_ in ("ORG", "GPE", "NORP") and ent.root.dep_ in ("nsubj", "nsubjpass"):
                 self.orgs.append((ent.start_char, ent.text, SpeakerKind.ORGANIZATION))
         # proper-noun subjects the entity recogniser missed ("Trump took offense ...") can be people too
         # a capitalised word the tagger called a noun at a sentence start is a name if it is one elsewhere
         names = {t.text for t in doc if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and not t.is_sent_start}
         for token in doc:
-            if token.dep_ not in ("nsubj", "nsubjpass") or token.ent_type_:
-                continue
-            if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.text in names):
-                continue
-            if token.lower_ in resolver.lex.references.org_heads or not token.text[:1].isupper():
-                continue
-            words = [t.text for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token.text]
-            while words and words[0].lower().rstrip(".") in honorifics:
-                words = words[1:]
-            if not words:
-                continue
-            name = " ".join(words)
-            entry = resolver.registry_name(name)
-            if entry is not None and entry.kind is not SpeakerKind.PERSON:
-                continue
-            full = entry.name if entry is not None else self.full.get(words[-1].lower(), name)
-            if len(full.split()) >= 2:
-                self.full.setdefault(surname(full, resolver.lex.references), full)
-            self.people.append((token.idx, full))
+            if _untagged_name(token, names, resolver.lex.references):
+                self._untagged_person(token, resolver)
         self.people.sort()
+
+    def short_name(self, token: Token) -> str | None:
+        """The organisation an acronym ("WHO") or a clipped name ("Fed") stands for: one the
+        document defined in parentheses, whose initials spell it, or whose first word it begins."""
+        text = token.text
+        if _acronym_like(text):
+            return self.acronyms.get(_capitals(text))
+        if len(text) >= 3 and text[:1].isupper() and text[1:].islower() and token.ent_type_ != "PERSON":
+            found = {n for n in self.org_names if n.split()[0] != text and n.split()[0].startswith(text)}
+            return found.pop() if len(found) == 1 else None
+        return None
+
+    def _org_entity(self, ent: Span) -> None:
+        """Record an organisation's name, and its acronym: "(WHO)" after it or its initials."""
+        doc = ent.doc
+        cut = next((t.i for t in ent if t.text == "(" and t.i > ent.start), ent.end)
+        words = [t for t in doc[ent.start : cut] if not (t.i == ent.start and t.lower_ == "the")]
+        if len(words) < 2:
+            return
+        name = canonical_name(doc.text[words[0].idx : words[-1].idx + len(words[-1].text)])
+        self.org_names.add(name)
+        initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+        if len(initials) >= 2:
+            self.acronyms.setdefault(initials, name)
+        # "(WHO)" inside the entity or right after it defines the acronym
+        if (
+            cut + 2 < len(doc)
+            and doc[cut].text == "("
+            and doc[cut + 2].text == ")"
+            and _acronym_like(doc[cut + 1].text)
+        ):
+            self.acronyms[_capitals(doc[cut + 1].text)] = name
+
+    def sentence_of(self, at: int) -> int:
+        """The index of the sentence holding character ``at``."""
+        return bisect.bisect_right(self.sentences, at) - 1
+
+    def _person_entity(self, ent: Span, resolver: SpeakerResolver) -> None:
+        refs = resolver.lex.references
+        found = entity_name(ent, refs)
+        if found is None:
+            return
+        name = canonical_name(found.text).removesuffix("'s").removesuffix("\u2019s")
+        entry = resolver.registry_name(name)
+        if entry is not None:
+            name = entry.name
+            self.gender.setdefault(name, entry.gender)
+        if len(name.split()) >= 2:
+            self.full.setdefault(surname(name, refs), name)
+            self._titles_around(ent, name, resolver)
+        full = self.full.get(surname(name, refs), name)
+        # an honorific right before the name tells the gender
+        before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+        if refs.honorifics.get(before) in ("male", "female"):
+            self.gender.setdefault(full, refs.honorifics[before])
+        rank = _salience(ent.root)
+        if rank is not None:
+            self.people.append((ent.start_char, full, rank))
+
+    def _untagged_person(self, token: Token, resolver: SpeakerResolver) -> None:
+        found = person_name(token.doc[token.left_edge.i : token.i + 1], resolver.lex.references)
+        words = canonical_name(found.text).split() if found is not None and found[-1].i == token.i else []
+        if not words:
+            return
+        name = " ".join(words)
+        entry = resolver.registry_name(name)
+        if entry is not None and entry.kind is not SpeakerKind.PERSON:
+            return
+        full = entry.name if entry is not None else self.full.get(words[-1].lower(), name)
+        if len(full.split()) >= 2:
+            self.full.setdefault(surname(full, resolver.lex.references), full)
+        self.people.append((token.idx, full, _salience(token) or 1))
+
+    def introduce(self, name: str, refs: References) -> None:
+        """A person the resolver named in full: later mentions of the surname are them too
+        (the entity recogniser tagged "Rear Adm. Eyal Harpaz" an organisation, so the scan of
+        PERSON entities never saw him)."""
+        if len(name.split()) >= 2:
+            self.full.setdefault(surname(name, refs), name)
+
+    def learn_gender(self, name: str, pronoun: str, refs: References) -> None:
+        """A gendered pronoun the resolver gave to a person tells that person's gender."""
+        gender = refs.pronouns.get(pronoun, ("any", "singular"))[0]
+        if gender in ("male", "female"):
+            self.gender.setdefault(name, gender)
 
     def _titles_around(self, ent: Span, name: str, resolver: SpeakerResolver) -> None:
         doc = ent.doc
@@ -186,6 +507,8 @@ class _DocMemory:
         """Record that ``name`` holds the role ``words`` from offset ``at``: every ending of the
         run counts ("prime minister", "minister"; "senior Egyptian official", "official")."""
         for k in range(len(words)):
+            if k > 0 and words[k - 1] in self.role_changers:
+                break  # a vice president is not "the president", a former minister not "the minister"
             key = tuple(words[k:])
             self.titles.setdefault(key, name)
             self.roles.setdefault(key, []).append((at, name))
@@ -193,11 +516,21 @@ class _DocMemory:
     def role(self, key: tuple[str, ...], at: int) -> str | None:
         """The person most recently given the role before offset ``at`` (the first holder if the
         role is only given later)."""
-        holders = self.roles.get(key, [])
+        holders = self.roles.get(key, []) or self._described(key)
         before = [n for a, n in holders if a <= at]
         if before:
             return before[-1]
         return holders[0][1] if holders else None
+
+    def _described(self, key: tuple[str, ...]) -> list[tuple[int, str]]:
+        """Holders of a role that shares every modifier of a description whose head is another
+        person noun ("the Israeli leader" for the Israeli prime minister, "the UN chief" for the
+        UN secretary-general, "the Iranian diplomat" for Iran's foreign minister)."""
+        if len(key) < 2 or key[-1] not in self.person_nouns:
+            return []
+        modifiers = set(key[:-1])
+        found = [h for role, holders in self.roles.items() if modifiers <= set(role) for h in holders]
+        return sorted(found) if len({n for _, n in found}) == 1 else []
 
 
 class SpeakerResolver:
@@ -290,6 +623,11 @@ class SpeakerResolver:
                     confidence=_CONFIDENCE[Resolution.CONTEXT],
                 )
             out.append(speaker)
+            if speaker is not None and speaker.kind is SpeakerKind.PERSON and speaker.name is not None:
+                memory.introduce(speaker.name, self.lex.references)
+                if speaker.resolution is Resolution.PRONOUN and speaker.mention is not None:
+                    # "she" resolved to Eleni Charalambous: she is a woman for the rest of the text
+                    memory.learn_gender(speaker.name, speaker.mention.text.lower(), self.lex.references)
             if speaker is not None and speaker.name is not None:
                 at = speaker.mention.start if speaker.mention is not None else (known[-1].at if known else 0)
                 known.append(
@@ -308,7 +646,13 @@ class SpeakerResolver:
         entry = self.lex.speakers.get(name)
         if entry is not None and entry.gender != "unknown":
             return entry.gender
-        return memory.gender.get(name, "unknown")
+        known = memory.gender.get(name)
+        if known is not None:
+            return known
+        # the first name tells it ("Eleni Charalambous"); a one-word name tells nothing
+        words = name.split()
+        given = self.lex.given_names.gender(words[0]) if len(words) > 1 else None
+        return given or "unknown"
 
     def _make(
         self, span: Span, name: str | None, kind: SpeakerKind, how: Resolution, aliases: Sequence[str] = ()
@@ -331,8 +675,48 @@ class SpeakerResolver:
             return found[0].name, (Resolution.NAMED if len(words) > 1 else Resolution.ALIAS)
         if len(words) == 1 and words[0] in memory.full:
             return memory.full[words[0]], Resolution.SURNAME
+        if len(words) == 1:
+            # "Gao" for Gao Yufan, "Ortega" for Luis Alberto Ortega Valdés: any word of exactly
+            # one full name the document gave
+            holders = {n for n in memory.full.values() if words[0] in _words(n)[:-1]}
+            if len(holders) == 1:
+                return holders.pop(), Resolution.SURNAME
         if words[-1] in memory.full and memory.full[words[-1]].lower().endswith(" ".join(words)):
             return memory.full[words[-1]], Resolution.NAMED
+        return None
+
+    def _name_head(self, head: Token, memory: _DocMemory) -> bool:
+        """The mention's head can be a person's name: tagged a person, a proper noun that heads
+        no organisation, or a capitalised word the document already used as a surname
+        ("Shalev later told ..." with "Shalev" tagged a common noun at the sentence start)."""
+        if head.ent_type_ == "PERSON":
+            return True
+        if head.pos_ == "PROPN" and head.lower_ not in self.lex.references.org_heads:
+            return True
+        return head.text[:1].isupper() and head.lower_ in memory.full
+
+    def _named_person(self, span: Span, head: Token, memory: _DocMemory) -> Speaker | None:
+        """A person named in the mention, joined to the document's chain for that name.
+
+        The name as written comes first; the head's proper-noun run only when the entity was
+        mis-cut ("Warren Hammers Bank Chief" in a headline: "Warren" is the document's Elizabeth
+        Warren) or the name is a single word. A full name the document has not met is a new
+        person ("Femke de Vries" after "Sanne de Vries"), never the earlier holder of the surname.
+        """
+        name_words = self._name_words(span, head)
+        run_words = _words(" ".join(self._run_tokens(span, head)))
+        surname_first = (
+            len(run_words) == 1 and run_words[0] in memory.full and len(name_words) > 1 and run_words != name_words[-1:]
+        )
+        person = self._person(run_words, memory) if surname_first else None
+        person = person or self._person(name_words, memory)
+        if person is None and len(name_words) < 2:
+            person = self._person(run_words, memory)
+        if person is not None:
+            return self._make(span, person[0], SpeakerKind.PERSON, person[1])
+        if name_words and (head.ent_type_ == "PERSON" or titled_name(span, self.lex.references) is not None):
+            written = " ".join(w for w in self._name_tokens(span, head))
+            return self._make(span, written, SpeakerKind.PERSON, Resolution.NAMED)
         return None
 
     def _antecedent(self, pronoun: str, at: int, memory: _DocMemory, known: list[_Known]) -> _Known | None:
@@ -340,8 +724,8 @@ class SpeakerResolver:
         pool: list[_Known] = [k for k in known if k.at < at]
         if gender in ("male", "female") or (gender == "any" and number == "singular"):
             pool += [
-                _Known(name=n, kind=SpeakerKind.PERSON, gender=self._gender_of(n, memory), plural=False, at=a)
-                for a, n in memory.people
+                _Known(name=n, kind=SpeakerKind.PERSON, gender=self._gender_of(n, memory), plural=False, at=a, rank=r)
+                for a, n, r in memory.people
                 if a < at
             ]
             pool = [k for k in pool if k.kind is SpeakerKind.PERSON and _gender_ok(gender, k.gender)]
@@ -352,88 +736,163 @@ class SpeakerResolver:
             pool = [k for k in pool if k.kind in (SpeakerKind.GROUP, SpeakerKind.ORGANIZATION) or k.plural]
         if not pool:
             return None
-        return max(pool, key=lambda k: k.at)
+        # the latest sentence first; in it, the main subject over other subjects over objects
+        return max(pool, key=lambda k: (memory.sentence_of(k.at), k.rank, k.at))
 
     def _resolve_mention(self, doc: Doc, span: Span, memory: _DocMemory, known: list[_Known]) -> Speaker:
-        refs = self.lex.references
+        """The speaker a mention names: the first step of :attr:`_STEPS` that resolves it, else
+        the mention's own canonical phrase (the open world)."""
+        mention = _Mention(doc=doc, span=span, head=self._speaker_head(span), memory=memory, known=known)
+        for step in self._STEPS:
+            found = step(self, mention)
+            if found is not None:
+                return found
+        return self._open_world(span, mention.head, mention.words(self.lex.references))
+
+    def _speaker_head(self, span: Span) -> Token:
+        """The mention's head, moved to the person a title run or apposition names ("His
+        Defense Minister, Yoav Gallant"; "Jordan's Deputy Prime Minister and Foreign Minister
+        Omar Batayneh")."""
         head = _mention_head(span)
-        # "His Defense Minister, Yoav Gallant": the named apposition is the speaker
         if head.ent_type_ != "PERSON":
             named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
             if named is not None and span.start <= named.i < span.end:
                 head = named
-        # "Jordan's Deputy Prime Minister and Foreign Minister Omar Batayneh": the name in the run
         if head.ent_type_ != "PERSON" and head.pos_ != "PRON":
-            name = person_name(span, refs)
+            name = person_name(span, self.lex.references)
             solid = [t for t in span if not t.is_punct]
             if name is not None and any(t.ent_type_ == "PERSON" for t in name) and solid and name[-1] == solid[-1]:
                 head = name[-1]
-        # 1. pronouns
-        if head.pos_ == "PRON" or (len(span) == 1 and head.lower_ in refs.pronouns):
-            if head.lower_ in refs.pronouns:
-                found = self._antecedent(head.lower_, span.start_char, memory, known)
-                if found is not None:
-                    return self._make(span, found.name, found.kind, Resolution.PRONOUN, found.aliases)
-            return self._make(span, None, SpeakerKind.UNKNOWN, Resolution.UNRESOLVED)
-        # a document noun: "a statement from the Kremlin", "the ministry's statement", "the complaint"
-        if head.lower_ in refs.documents or head.lemma_ in refs.documents:
-            issued = self._document(doc, span, head, memory, known)
-            if issued is not None:
-                return issued
-        words = _words(span.text)
-        while words and words[0] in refs.strip:
-            words = words[1:]
-        head_word = _words(head.text)[0] if _words(head.text) else None
-        # 2. registry
-        registry = self._registry(words, head_word)
-        if registry is not None and registry[1] is Resolution.TITLE:
-            # "the prime minister" is whoever this document made prime minister, not the registry's
-            holder = memory.role(tuple(words), span.start_char)
+        return head
+
+    def _by_relative(self, m: _Mention) -> Speaker | None:
+        """0. A relative pronoun is the phrase its clause modifies ("95 retired generals, most
+        of whom said")."""
+        antecedent = _relative_antecedent(m.span)
+        if antecedent is None:
+            return None
+        found = self._resolve_mention(m.doc, antecedent, m.memory, m.known)
+        return attrs.evolve(found, mention=_text_span(m.span))
+
+    def _by_short_name(self, m: _Mention) -> Speaker | None:
+        """An acronym or clipped name of an organisation the document named ("WHO", "the Fed")."""
+        short = m.memory.short_name(m.head) if len(_words(m.span.text)) <= 2 else None
+        return None if short is None else self._make(m.span, short, SpeakerKind.ORGANIZATION, Resolution.ALIAS)
+
+    def _by_pronoun(self, m: _Mention) -> Speaker | None:
+        """1. A pronoun is the latest agreeing, most salient antecedent (or unresolved)."""
+        refs = self.lex.references
+        head, span = m.head, m.span
+        if not (
+            (head.pos_ == "PRON" and not _acronym_like(head.text)) or (len(span) == 1 and head.lower_ in refs.pronouns)
+        ):
+            return None
+        if head.lower_ in refs.pronouns:
+            found = self._antecedent(head.lower_, span.start_char, m.memory, m.known)
+            if found is not None:
+                return self._make(span, found.name, found.kind, Resolution.PRONOUN, found.aliases)
+        return self._make(span, None, SpeakerKind.UNKNOWN, Resolution.UNRESOLVED)
+
+    def _by_document(self, m: _Mention) -> Speaker | None:
+        """A document noun speaks for its issuer ("a statement from the Kremlin", "the complaint")."""
+        refs = self.lex.references
+        if m.head.lower_ not in refs.documents and m.head.lemma_ not in refs.documents:
+            return None
+        return self._document(m.doc, m.span, m.head, m.memory, m.known)
+
+    def _by_registry(self, m: _Mention) -> Speaker | None:
+        """2. The registry; a registry title goes first to whoever this document gave it."""
+        words = m.words(self.lex.references)
+        head_words = _words(m.head.text)
+        registry = self._registry(words, head_words[0] if head_words else None)
+        if registry is None:
+            return None
+        entry, how = registry
+        if how is Resolution.TITLE:
+            holder = m.memory.role(tuple(words), m.span.start_char)
             if holder is not None:
-                return self._make(span, holder, SpeakerKind.PERSON, Resolution.TITLE)
-        if registry is not None:
-            entry, how = registry
-            return self._make(span, entry.name, entry.kind, how, entry.also)
-        # 3. possessive offices: "Mr. Netanyahu's office", "the president's office"
-        poss = next((c for c in head.children if c.dep_ == "poss"), None)
-        if poss is not None and head.lower_ in refs.org_heads:
-            owner = self._owner(doc, poss, memory, known)
-            if owner is not None:
-                last = owner.split()[-1] if len(owner.split()) > 1 else owner
-                return self._make(span, f"{last}'s {head.lower_}", SpeakerKind.ORGANIZATION, Resolution.NAMED, (owner,))
-        # 4. person names
-        if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.lower_ not in refs.org_heads):
-            name_words = self._name_words(span, head)
-            # the name as written first; the head's proper-noun run when the entity is mis-cut
-            # ("Warren Hammers Bank Chief" in a headline: "Warren" is the document's Elizabeth Warren)
-            run_words = _words(" ".join(self._run_tokens(span, head)))
-            surname_first = len(run_words) == 1 and run_words[0] in memory.full and len(name_words) > 1
-            person = (
-                (self._person(run_words, memory) if surname_first else None)
-                or self._person(name_words, memory)
-                or self._person(run_words, memory)
-            )
-            if person is not None:
-                return self._make(span, person[0], SpeakerKind.PERSON, person[1])
-            if head.ent_type_ == "PERSON" and name_words:
-                written = " ".join(w for w in self._name_tokens(span, head))
-                return self._make(span, written, SpeakerKind.PERSON, Resolution.NAMED)
-        # 5. titles introduced in the document
-        for key in (tuple(words), tuple(w for w in words if w not in refs.strip)):
-            holder = memory.role(key, span.start_char)
+                return self._make(m.span, holder, SpeakerKind.PERSON, Resolution.TITLE)
+        return self._make(m.span, entry.name, entry.kind, how, entry.also)
+
+    def _by_office(self, m: _Mention) -> Speaker | None:
+        """3. Possessive offices: "Mr. Netanyahu's office", "the president's office"."""
+        poss = next((c for c in m.head.children if c.dep_ == "poss"), None)
+        if poss is None or m.head.lower_ not in self.lex.references.org_heads:
+            return None
+        owner = self._owner(m.doc, poss, m.memory, m.known)
+        if owner is None:
+            return None
+        last = owner.split()[-1] if len(owner.split()) > 1 else owner
+        return self._make(m.span, f"{last}'s {m.head.lower_}", SpeakerKind.ORGANIZATION, Resolution.NAMED, (owner,))
+
+    def _by_person_name(self, m: _Mention) -> Speaker | None:
+        """4. Person names, joined to the document's chains."""
+        return self._named_person(m.span, m.head, m.memory) if self._name_head(m.head, m.memory) else None
+
+    def _by_role(self, m: _Mention) -> Speaker | None:
+        """5. Titles the document gave someone ("the prime minister", "the Israeli leader")."""
+        words = m.words(self.lex.references)
+        for key in (tuple(words), tuple(w for w in words if w not in self.lex.references.strip)):
+            holder = m.memory.role(key, m.span.start_char)
             if holder is not None:
-                return self._make(span, holder, SpeakerKind.PERSON, Resolution.TITLE)
-        # 6. anaphors: "the group", "the ministry"
-        phrase = " ".join(words)
-        if phrase in refs.anaphors and span[0].lower_ == "the":
-            target = next(
-                (k for k in reversed(known) if k.kind in (SpeakerKind.ORGANIZATION, SpeakerKind.GROUP)),
-                None,
-            )
-            if target is not None:
-                return self._make(span, target.name, target.kind, Resolution.CONTEXT, target.aliases)
-        # 7. open world
-        return self._open_world(span, head, words)
+                return self._make(m.span, holder, SpeakerKind.PERSON, Resolution.TITLE)
+        return None
+
+    def _by_anaphor(self, m: _Mention) -> Speaker | None:
+        """6. Definite descriptions of bodies: "the group", "the rights group", "the carmaker"."""
+        return self._anaphor(m.span, m.head, m.known, m.memory)
+
+    _STEPS: ClassVar[tuple[Callable[[SpeakerResolver, _Mention], Speaker | None], ...]] = (
+        _by_relative,
+        _by_short_name,
+        _by_pronoun,
+        _by_document,
+        _by_registry,
+        _by_office,
+        _by_person_name,
+        _by_role,
+        _by_anaphor,
+    )
+
+    def _anaphor(self, span: Span, head: Token, known: list[_Known], memory: _DocMemory) -> Speaker | None:
+        """A definite description of an organisation or group ("the [rights] group", "the
+        embassy") is the latest one the document named whose name shares its head noun, else the
+        latest organisation or group in focus."""
+        if not _is_anaphor(span, head, self.lex.references):
+            return None
+        wanted = (SpeakerKind.ORGANIZATION, SpeakerKind.GROUP)
+        # a capitalised name of unknown kind ("Save the Children") is a body too
+        pool = [
+            k if k.kind is not SpeakerKind.UNKNOWN else attrs.evolve(k, kind=SpeakerKind.ORGANIZATION)
+            for k in known
+            if k.at < span.start_char and (k.kind in wanted or (k.kind is SpeakerKind.UNKNOWN and k.name[:1].isupper()))
+        ]
+        pool += [
+            _Known(name=n, kind=k, gender="neuter", plural=False, at=a)
+            for a, n, k in memory.orgs
+            if a < span.start_char and not any(p.name == n for p in pool)
+        ]
+        # a proper modifier names the body ("the Trump campaign", "the Israeli embassy"): only an
+        # antecedent with that word in its name will do ("Hamas-run" describes, it does not name)
+        proper = [_words(t.text)[0] for t in _proper_modifiers(span, head) if _words(t.text)]
+        pool = [k for k in pool if all(w in _words(k.name) for w in proper)]
+        if not pool:
+            return None
+        same_head = [k for k in pool if head.lemma_.lower() in _words(k.name) or head.lower_ in _words(k.name)]
+        # with no antecedent of the same noun, the kinds must agree: "the local council" is not the
+        # parents who spoke before it, "the rights group" is the organisation that did
+        refs = self.lex.references
+        if _group_noun(head, refs):
+            kinds: tuple[SpeakerKind, ...] = (SpeakerKind.GROUP,)
+        elif head.lemma_.lower() in refs.collectives or head.lower_ in refs.collectives:
+            kinds = wanted
+        else:
+            kinds = (SpeakerKind.ORGANIZATION,)
+        agreeing = [k for k in pool if k.kind in kinds]
+        if not (same_head or agreeing):
+            return None
+        target = max(same_head or agreeing, key=lambda k: k.at)
+        return self._make(span, target.name, target.kind, Resolution.CONTEXT, target.aliases)
 
     def _document(self, doc: Doc, span: Span, head: Token, memory: _DocMemory, known: list[_Known]) -> Speaker | None:
         """The issuer of a document noun: its "from"/"by"/"of" object or its possessor, resolved
@@ -507,49 +966,34 @@ class SpeakerResolver:
         return _words(" ".join(self._name_tokens(span, head)))
 
     def _open_world(self, span: Span, head: Token, words: list[str]) -> Speaker:
-        refs = self.lex.references
-        lemma = head.lower_
-        # the canonical form: the phrase up to its first relative clause, apposition or comma
-        drop = {t.i for t in span if t.is_punct and t.text not in ("-", "'", "\u2019")}
-        for t in span:
-            if t.i != head.i and (
-                t.dep_ in ("relcl", "acl", "appos") or (t.dep_ == "prep" and t.lower_ == "including")
-            ):
-                drop.update(x.i for x in t.subtree)
-        tokens: list[Token] = []
-        for t in span:
-            if t.i in drop:
-                if tokens:
-                    break
-                continue
-            tokens.append(t)
-        while tokens and (
-            tokens[0].lower_ in refs.strip
-            or tokens[0].like_num
-            or tokens[0].pos_ == "DET"
-            # a partitive: "one of the engineers", "some of the residents"
-            or (tokens[0].lower_ == "of" and len(tokens) > 1 and tokens[0].i > span.start)
-        ):
-            tokens = tokens[1:]
-        # quantifiers inside a coordination ("residents and some witnesses")
-        tokens = [t for t in tokens if not (t.pos_ == "DET" and t.lower_ in refs.strip)]
-        name = (
-            " ".join(t.text for t in tokens).replace(" 's", "'s").replace(" \u2019s", "\u2019s")
-            if tokens
-            else span.text
-        )
+        """A source the document names but nothing resolves further: its canonical phrase."""
+        tokens = _canonical_tokens(span, head, self.lex.references)
+        name = _text_of(tokens) if tokens else canonical_name(span.text)
         entity = _entity_name(span, head)
-        if entity is not None:
+        if entity is not None and not _counted(tokens):
             name = entity  # "Save the Children", "Committee to Protect Journalists": as written
-        if head.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or lemma in refs.org_heads:
-            kind = SpeakerKind.ORGANIZATION
-        elif lemma in refs.group_heads or (head.tag_ in ("NNS", "NNPS") and head.ent_type_ != "PERSON"):
-            kind = SpeakerKind.GROUP
-        elif lemma in refs.person_titles or head.ent_type_ == "PERSON":
-            kind = SpeakerKind.PERSON
-        else:
-            kind = SpeakerKind.UNKNOWN
+        elif tokens and tokens[0].is_sent_start and tokens[0].ent_type_ in _UNNAMED and tokens[0].pos_ in _COMMON:
+            name = name[:1].lower() + name[1:]  # "Relatives of the dead said": the capital is the sentence's
         how = Resolution.NAMED if head.ent_type_ else Resolution.TITLE
         if not words:
             how = Resolution.UNRESOLVED
-        return self._make(span, name, kind, how)
+        return self._make(span, name, self._open_kind(head, tokens), how)
+
+    def _open_kind(self, head: Token, tokens: Sequence[Token]) -> SpeakerKind:
+        """Organisation, group or person, from the head noun and its entity type."""
+        refs = self.lex.references
+        lemma = head.lower_
+        plural = head.tag_ in ("NNS", "NNPS")
+        if _counted(tokens) and plural and head.ent_type_ in ("NORP", ""):
+            return SpeakerKind.GROUP  # "some Republicans", "two diplomats"
+        if plural and _title_case_name(tokens, head):
+            return SpeakerKind.ORGANIZATION  # "Save the Children", "Doctors Without Borders"
+        if lemma in refs.org_heads and _group_of_people(head):
+            return SpeakerKind.GROUP  # "a group of doctors"
+        if head.ent_type_ in ("ORG", "GPE", "NORP", "FAC") or lemma in refs.org_heads:
+            return SpeakerKind.ORGANIZATION
+        if lemma in refs.group_heads or (plural and head.ent_type_ != "PERSON"):
+            return SpeakerKind.GROUP
+        if lemma in refs.person_titles or head.ent_type_ == "PERSON":
+            return SpeakerKind.PERSON
+        return SpeakerKind.UNKNOWN
