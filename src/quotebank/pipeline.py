@@ -168,7 +168,9 @@ class QuotebankComponent:
         """Turn candidates into :class:`~quotebank.Quote` objects (speakers and stance)."""
         position = {id(c): k for k, c in enumerate(candidates)}
         contexts = [position.get(id(c.context)) if c.context is not None else None for c in candidates]
-        speakers = self.resolver.resolve(doc, [c.mention for c in candidates], contexts)
+        speakers = self.resolver.resolve(
+            doc, [c.mention for c in candidates], contexts, extents=[(c.start, c.end) for c in candidates]
+        )
         text = doc.text
         quotes = []
         stances = self.scorer.score_quotes(doc, [c.pieces for c in candidates], context=self.stance_context)

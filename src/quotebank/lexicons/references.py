@@ -40,6 +40,8 @@ class References:
             headline ("Obama Says Museum ...") is never part of a name.
         given_names: first names (from ``given_names.toml``), to tell a name from the common
             noun capitalised before it at a sentence start ("Winger Jonas Kallio").
+        findings: nouns for polls, studies and surveys, which are sources in their own right
+            ("the Reuters/Ipsos poll"), not speaking for an issuer.
         collectives: singular anaphor nouns that can point at a group of people as well as at
             an organisation ("the group" for hostage families).
     """
@@ -58,6 +60,7 @@ class References:
     ranks: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()
     collectives: frozenset[str] = frozenset()
+    findings: frozenset[str] = frozenset()
     role_changers: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     given_names: GivenNames | None = None
@@ -94,5 +97,6 @@ def load_references(path: Path) -> References:
         ranks=frozenset(w.lower() for w in file.words("names", "ranks", required=False)),
         documents=frozenset(w.lower() for w in file.words("documents", required=False)),
         collectives=frozenset(w.lower() for w in file.words("collectives", required=False)),
+        findings=frozenset(w.lower() for w in file.words("findings", required=False)),
         role_changers=frozenset(w.lower() for w in file.words("role_changers", required=False)),
     )

@@ -161,6 +161,8 @@ def _trim_titles(doc_span: Span, refs: References) -> Span:
         or _capitalised_noun(doc[start], doc[start + 1], refs)
     ):
         start += 1
+    # a possessive ends the name: "Donald Trump's 1995 filing" tagged as one entity
+    end = next((i for i in range(start + 1, end) if doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "\u2019s")), end)
     while end - 1 > start and (_wordless(doc[end - 1]) or _headline_verb(doc[end - 1], refs)):
         end -= 1
     return doc[start:end]

@@ -159,6 +159,8 @@ def _salience(token: Token) -> int | None:
         verb = token.head
         main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
         return 2 if main else 1
+    if token.dep_ == "poss":
+        return 1  # "Mr. Obama's highest ideals ... He"
     if token.dep_ in ("dobj", "pobj", "dative", "appos", "attr"):
         return 0
     return None
@@ -357,6 +359,18 @@ def _text_span(span: Span) -> TextSpan:
     return TextSpan(start=span.start_char, end=span.end_char, text=span.text)
 
 
+def _barred(pronoun: Token | None, quote: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """Character ranges whose people a pronoun cannot stand for: the content of the quote it
+    attributes, and the clause it is the subject of ("Campaigning against Mitt Romney, he
+    ..." is not Romney)."""
+    barred = [quote] if quote is not None else []
+    if pronoun is not None and pronoun.dep_ in ("nsubj", "nsubjpass"):
+        verb = pronoun.head
+        left, right = verb.left_edge, verb.right_edge
+        barred.append((left.idx, right.idx + len(right.text)))
+    return barred
+
+
 def _gender_ok(wanted: str, have: str) -> bool:
     return wanted in ("any", "unknown") or have in ("any", "unknown") or wanted == have
 
@@ -372,6 +386,9 @@ class _DocMemory:
         self.people: list[tuple[int, str, int]] = []  # (offset, full name, salience) of persons
         self.orgs: list[tuple[int, str, SpeakerKind]] = []
         self.sentences: list[int] = [s.start_char for s in doc.sents]
+        self.quote: tuple[int, int] | None = None  # the content of the quote being attributed
+        self.written: set[str] = set()  # every full name the entities give
+        self.refs = resolver.lex.references
         self.person_nouns = resolver.lex.references.person_titles
         self.role_changers = resolver.lex.references.role_changers
         self.acronyms: dict[str, str] = {}  # "WHO" -> "World Health Organization"
@@ -391,6 +408,32 @@ class _DocMemory:
             if _untagged_name(token, names, resolver.lex.references):
                 self._untagged_person(token, resolver)
         self.people.sort()
+        self._drop_stray_words()
+
+    def _starts_with_given_name(self, word: str) -> bool:
+        """A capitalised first name, not a particle ("Donald", not "Abu" or "la")."""
+        given = self.refs.given_names
+        if not word[:1].isupper() or word.lower() in self.refs.particles or given is None:
+            return False
+        return given.is_given(word)
+
+    def _drop_stray_words(self) -> None:
+        """A name the document also writes without its first word is that shorter name: the
+        headline's "Rip Donald Trump" is the body's "Donald Trump"."""
+        better: dict[str, str] = {}
+        for name in self.written:
+            words = name.split()
+            for k in range(1, len(words) - 1):
+                shorter = " ".join(words[k:])
+                if shorter in self.written and self._starts_with_given_name(words[k]):
+                    better[name] = shorter
+                    break
+        if not better:
+            return
+        self.full = {k: better.get(v, v) for k, v in self.full.items()}
+        self.people = [(a, better.get(n, n), r) for a, n, r in self.people]
+        self.roles = {k: [(a, better.get(n, n)) for a, n in v] for k, v in self.roles.items()}
+        self.titles = {k: better.get(v, v) for k, v in self.titles.items()}
 
     def short_name(self, token: Token) -> str | None:
         """The organisation an acronym ("WHO") or a clipped name ("Fed") stands for: one the
@@ -440,6 +483,7 @@ class _DocMemory:
             self.gender.setdefault(name, entry.gender)
         if len(name.split()) >= 2:
             self.full.setdefault(surname(name, refs), name)
+            self.written.add(name)
             self._titles_around(ent, name, resolver)
         full = self.full.get(surname(name, refs), name)
         # an honorific right before the name tells the gender
@@ -517,10 +561,15 @@ class _DocMemory:
         """The person most recently given the role before offset ``at`` (the first holder if the
         role is only given later)."""
         holders = self.roles.get(key, []) or self._described(key)
-        before = [n for a, n in holders if a <= at]
-        if before:
-            return before[-1]
-        return holders[0][1] if holders else None
+        before = [(a, n) for a, n in holders if a <= at]
+        if not before:
+            return holders[0][1] if holders else None
+        latest_at, latest = before[-1]
+        if self.sentence_of(at) - self.sentence_of(latest_at) <= 1 or len({n for _, n in before}) == 1:
+            return latest
+        # far from the last introduction, "the president" is the holder the document is about
+        counts = {n: sum(1 for _, p, _ in self.people if p == n) for _, n in before}
+        return max(counts, key=lambda n: (counts[n], -next(a for a, h in before if h == n)))
 
     def _described(self, key: tuple[str, ...]) -> list[tuple[int, str]]:
         """Holders of a role that shares every modifier of a description whose head is another
@@ -529,7 +578,10 @@ class _DocMemory:
         if len(key) < 2 or key[-1] not in self.person_nouns:
             return []
         modifiers = set(key[:-1])
-        found = [h for role, holders in self.roles.items() if modifiers <= set(role) for h in holders]
+        fitting = [r for r in self.roles if modifiers <= set(r) and not self.role_changers & set(r)]
+        # "the Republican nominee": a role with the same title first (not the Republican governor)
+        fitting = [r for r in fitting if r[-1] == key[-1]] or fitting
+        found = [h for role in fitting for h in self.roles[role]]
         return sorted(found) if len({n for _, n in found}) == 1 else []
 
 
@@ -593,7 +645,12 @@ class SpeakerResolver:
     # ----------------------------------------------------------------- resolution
 
     def resolve(
-        self, doc: Doc, mentions: Sequence[tuple[int, int] | None], contexts: Sequence[int | None]
+        self,
+        doc: Doc,
+        mentions: Sequence[tuple[int, int] | None],
+        contexts: Sequence[int | None],
+        *,
+        extents: Sequence[tuple[int, int]] | None = None,
     ) -> list[Speaker | None]:
         """Resolve the speaker mention of every quote of a document, in order.
 
@@ -602,6 +659,9 @@ class SpeakerResolver:
             mentions: per quote, the token range of its speaker mention, or ``None``.
             contexts: per quote, the index of an earlier quote whose speaker it
                 takes when it has no mention (follow-on quotes), or ``None``.
+            extents: per quote, the character range of its content: people the quote
+                itself names are never the pronoun that attributes it
+                ("'My adviser, John Holdren, ...,' he said").
 
         Returns:
             One speaker (or ``None``) per quote.
@@ -609,9 +669,10 @@ class SpeakerResolver:
         memory = _DocMemory(doc, self)
         known: list[_Known] = []
         out: list[Speaker | None] = []
-        for mention, context in zip(mentions, contexts, strict=False):
+        for k, (mention, context) in enumerate(zip(mentions, contexts, strict=False)):
             speaker: Speaker | None = None
             if mention is not None:
+                memory.quote = extents[k] if extents is not None and k < len(extents) else None
                 speaker = self._resolve_mention(doc, doc[mention[0] : mention[1]], memory, known)
             elif context is not None and out[context] is not None:
                 previous = out[context]
@@ -719,7 +780,22 @@ class SpeakerResolver:
             return self._make(span, written, SpeakerKind.PERSON, Resolution.NAMED)
         return None
 
-    def _antecedent(self, pronoun: str, at: int, memory: _DocMemory, known: list[_Known]) -> _Known | None:
+    def _antecedent(
+        self, pronoun: str, at: int, memory: _DocMemory, known: list[_Known], token: Token | None = None
+    ) -> _Known | None:
+        """The person or body a pronoun stands for (see :meth:`_pool` and :func:`_barred`)."""
+        pool = self._pool(pronoun, at, memory, known)
+        if not pool:
+            return None
+        barred = _barred(token, memory.quote)
+        pool = [k for k in pool if not any(a <= k.at < b for a, b in barred)]
+        if not pool:
+            return None
+        # the latest sentence first; in it, the main subject over other subjects over objects
+        return max(pool, key=lambda k: (memory.sentence_of(k.at), k.rank, k.at))
+
+    def _pool(self, pronoun: str, at: int, memory: _DocMemory, known: list[_Known]) -> list[_Known]:
+        """Earlier speakers and mentions that agree with the pronoun in gender and number."""
         gender, number = self.lex.references.pronouns[pronoun]
         pool: list[_Known] = [k for k in known if k.at < at]
         if gender in ("male", "female") or (gender == "any" and number == "singular"):
@@ -734,10 +810,7 @@ class SpeakerResolver:
             pool = [k for k in pool if k.kind in (SpeakerKind.ORGANIZATION,)]
         else:  # they / we
             pool = [k for k in pool if k.kind in (SpeakerKind.GROUP, SpeakerKind.ORGANIZATION) or k.plural]
-        if not pool:
-            return None
-        # the latest sentence first; in it, the main subject over other subjects over objects
-        return max(pool, key=lambda k: (memory.sentence_of(k.at), k.rank, k.at))
+        return pool
 
     def _resolve_mention(self, doc: Doc, span: Span, memory: _DocMemory, known: list[_Known]) -> Speaker:
         """The speaker a mention names: the first step of :attr:`_STEPS` that resolves it, else
@@ -788,10 +861,27 @@ class SpeakerResolver:
         ):
             return None
         if head.lower_ in refs.pronouns:
-            found = self._antecedent(head.lower_, span.start_char, m.memory, m.known)
+            found = self._antecedent(head.lower_, span.start_char, m.memory, m.known, head)
             if found is not None:
                 return self._make(span, found.name, found.kind, Resolution.PRONOUN, found.aliases)
         return self._make(span, None, SpeakerKind.UNKNOWN, Resolution.UNRESOLVED)
+
+    def _by_finding(self, m: _Mention) -> Speaker | None:
+        """A poll, study or survey is a source itself, named by its producer ("The Reuters/Ipsos
+        poll" -> "Reuters/Ipsos poll"); a later "the poll", "a new poll" is the latest one named."""
+        head = m.head
+        noun = head.lemma_.lower()
+        if noun not in self.lex.references.findings and head.lower_ not in self.lex.references.findings:
+            return None
+        proper = [t for t in m.span if t.i < head.i and (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON"))]
+        if proper:
+            producer = _text_of(list(m.doc[proper[0].i : proper[-1].i + 1]))
+            return self._make(m.span, f"{producer} {head.lower_}", SpeakerKind.ORGANIZATION, Resolution.NAMED)
+        earlier = [k for k in m.known if k.at < m.span.start_char and _words(k.name)[-1:] == [head.lower_]]
+        if earlier and (m.span[0].lower_ in _ARTICLES or m.span[0].is_title):
+            last = earlier[-1]
+            return self._make(m.span, last.name, last.kind, Resolution.CONTEXT, last.aliases)
+        return None
 
     def _by_document(self, m: _Mention) -> Speaker | None:
         """A document noun speaks for its issuer ("a statement from the Kremlin", "the complaint")."""
@@ -846,6 +936,7 @@ class SpeakerResolver:
         _by_relative,
         _by_short_name,
         _by_pronoun,
+        _by_finding,
         _by_document,
         _by_registry,
         _by_office,
@@ -874,11 +965,13 @@ class SpeakerResolver:
         ]
         # a proper modifier names the body ("the Trump campaign", "the Israeli embassy"): only an
         # antecedent with that word in its name will do ("Hamas-run" describes, it does not name)
+        same_head = [k for k in pool if head.lemma_.lower() in _words(k.name) or head.lower_ in _words(k.name)]
         proper = [_words(t.text)[0] for t in _proper_modifiers(span, head) if _words(t.text)]
-        pool = [k for k in pool if all(w in _words(k.name) for w in proper)]
+        if proper:
+            # "the Trump campaign" is an earlier Trump campaign or a name in its own right
+            pool = same_head = [k for k in same_head if all(w in _words(k.name) for w in proper)]
         if not pool:
             return None
-        same_head = [k for k in pool if head.lemma_.lower() in _words(k.name) or head.lower_ in _words(k.name)]
         # with no antecedent of the same noun, the kinds must agree: "the local council" is not the
         # parents who spoke before it, "the rights group" is the organisation that did
         refs = self.lex.references
