@@ -27,6 +27,7 @@ def _extractor() -> quotebank.Extractor:
 
 def _check_offsets(text: str, quotes: list[Quote]) -> None:
     last_end = 0
+    previous: list[Quote] = []
     for quote in quotes:
         spans = [*quote.content]
         if quote.cue is not None:
@@ -38,9 +39,11 @@ def _check_offsets(text: str, quotes: list[Quote]) -> None:
         for span in spans:
             assert 0 <= span.start <= span.end <= len(text)
             assert text[span.start : span.end] == span.text
-        # in document order, not overlapping
-        assert quote.start >= last_end
-        last_end = quote.end
+        # in document order, not overlapping, except a relayed report nested inside another
+        assert quote.start >= last_end or any(p.start <= quote.start and quote.end <= p.end for p in previous)
+        assert not previous or quote.start >= previous[-1].start
+        last_end = max(last_end, quote.end)
+        previous.append(quote)
 
 
 _ANY_TEXT = st.one_of(qst.unicode_text(), qst.news_documents().map(lambda d: d.text))

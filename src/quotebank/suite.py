@@ -490,11 +490,15 @@ def load_speaker_suite(path: Path | str) -> list[SpeakerItem]:
 
 
 def _best_match(gold: Sequence[tuple[int, int]], quotes: Sequence[Quote]) -> Quote | None:
-    best: tuple[int, Quote] | None = None
+    """The quote sharing at least half of the gold content and half of its own with it, the
+    highest Jaccard first (SCORING.md): a relayed report nested in an outer quote matches its
+    own gold quote, not the outer one."""
+    best: tuple[float, Quote] | None = None
     for quote in quotes:
         shared, g, p = _overlap(gold, [(c.start, c.end) for c in quote.content])
-        if shared and 2 * shared >= g and 2 * shared >= p and (best is None or shared > best[0]):
-            best = (shared, quote)
+        jaccard = shared / (g + p - shared) if shared else 0.0
+        if shared and 2 * shared >= g and 2 * shared >= p and (best is None or jaccard > best[0]):
+            best = (jaccard, quote)
     return None if best is None else best[1]
 
 

@@ -255,3 +255,44 @@ def test_pronoun_agreement_and_salience(extractor: quotebank.Extractor, text: st
 def test_name_chains(extractor: quotebank.Extractor, text: str, speakers: list[str | None]) -> None:
     found = _names(extractor, text)
     assert found[-len(speakers) :] == speakers[-len(found) :] or found[-1] == speakers[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a report relayed inside another quote is a quote of its own, with its own speaker
+        (
+            "Coach Maria Duarte said goalkeeper Lena Holt had told her that she was ready to play.",
+            [
+                ("goalkeeper Lena Holt had told her that she was ready to play", "Maria Duarte"),
+                ("she was ready to play", "Lena Holt"),
+            ],
+        ),
+        (
+            "The mayor's office said the contractors had promised that the bridge would reopen in June.",
+            [
+                ("the contractors had promised that the bridge would reopen in June", "mayor's office"),
+                ("the bridge would reopen in June", "contractors"),
+            ],
+        ),
+        # a pronoun relaying is most often the outer speaker again: no second quote
+        ("The minister said she had warned the cabinet that the budget was short.", [None]),
+    ],
+)
+def test_relayed_reports(extractor: quotebank.Extractor, text: str, expected: list[tuple[str, str] | None]) -> None:
+    quotes = extractor.extract(text)
+    if expected == [None]:
+        assert len(quotes) == 1
+        return
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == expected
+    outer, inner = quotes
+    assert outer.start <= inner.start
+    assert inner.end <= outer.end
+
+
+def test_coordinated_sources_speak_as_one_group(extractor: quotebank.Extractor) -> None:
+    text = (
+        "Norway, Ireland and Spain said in a joint statement that the blockade must end. "
+        "The three countries urged both sides to return to talks."
+    )
+    assert _names(extractor, text) == ["Norway, Ireland and Spain", "Norway, Ireland and Spain"]

@@ -5,13 +5,15 @@
   reporting cues.
 
 :func:`find_quotes` runs both and settles overlaps, so that every quote of a
-document comes out once, in text order, with no two quotes overlapping.
+document comes out once, in text order. Two quotes never overlap, except that a report
+relayed inside another quote's content, with a source of its own ("Nair said a witness had
+told officers that the gunman fled"), is a quote of its own nested in the outer one.
 Speakers are resolved afterwards by :mod:`quotebank.speakers`.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from quotebank.extract._base import Candidate, DocIndex, merge_pieces
 from quotebank.extract._marks import QuotedPassage, find_quoted
@@ -31,12 +33,63 @@ def _size(c: Candidate) -> int:
     return sum(e - s for s, e in c.pieces)
 
 
-def _settle(candidates: list[Candidate]) -> list[Candidate]:
-    """Keep one quote per stretch of text: nested reports fold into the outer one."""
+def _inside(a: int, b: int, pieces: list[tuple[int, int]]) -> bool:
+    return any(s <= a and b <= e for s, e in pieces)
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_SUBORDINATE = frozenset({"acl", "advcl", "pcomp", "relcl", "amod", "xcomp", "csubj"})
+
+
+def _finite_report(cue: Token) -> bool:
+    """The cue heads a finite clause of its own ("had told", "assured"), not a participle,
+    gerund or relative clause ("for acknowledging that", "which it said")."""
+    if cue.dep_ in _SUBORDINATE:
+        return False
+    return cue.tag_ in _FINITE or (cue.tag_ == "VBN" and any(c.dep_ == "aux" for c in cue.children))
+
+
+def _speaking_source(head: Token, lexicons: Lexicons) -> bool:
+    """A source that can speak: a name, or a noun for a person, group or body; not a pronoun
+    (most often the outer speaker again) and not a document ("the advertisement", "a review")."""
+    refs = lexicons.references
+    if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or lemma in refs.documents or lemma in refs.findings or lemma in refs.non_sources:
+        return False
+    # a person, group or body noun, or people in the plural ("the contractors", "port operators")
+    people = lemma in refs.person_titles or head.lower_ in refs.group_heads or lemma in refs.org_heads
+    return people or head.tag_ == "NNS"
+
+
+def _relayed(inner: Candidate, outer: Candidate, doc: Doc, lexicons: Lexicons) -> bool:
+    """A report the outer quote's content relays, with a source of its own: "Nair said [a
+    witness had told officers that [the gunman fled]]". Its source, cue and clausal content all
+    lie in the outer content; the source can speak and the cue is a finite report verb."""
+    if inner.mention is None or inner.cue is None or inner.cue_token is None or inner.mention == outer.mention:
+        return False
+    if inner.rule != "clause" or not _finite_report(doc[inner.cue_token]):
+        return False
+    mention = doc[inner.mention[0] : inner.mention[1]]
+    if not _speaking_source(mention.root, lexicons):
+        return False
+    first, last = doc[inner.mention[0]], doc[inner.mention[1] - 1]
+    source = (first.idx, last.idx + len(last.text))
+    if not (_inside(*source, outer.pieces) and _inside(*inner.cue, outer.pieces)):
+        return False
+    return all(_inside(a, b, outer.pieces) for a, b in inner.pieces) and _size(inner) < _size(outer)
+
+
+def _settle(candidates: list[Candidate], doc: Doc | None = None, lexicons: Lexicons | None = None) -> list[Candidate]:
+    """Keep one quote per stretch of text: nested reports fold into the outer one, except a
+    report relayed inside another's content with its own source (when ``doc`` is given), which
+    stays as a quote of its own inside the outer one."""
     kept: list[Candidate] = []
     # bigger, earlier first: an outer report claims the reports nested in it
     for c in sorted(candidates, key=lambda c: (-_size(c), c.start)):
-        if any(_overlap(c, k) > 0 for k in kept):
+        clashes = [k for k in kept if _overlap(c, k) > 0]
+        if clashes and (doc is None or lexicons is None or not all(_relayed(c, k, doc, lexicons) for k in clashes)):
             continue
         kept.append(c)
     return sorted(kept, key=lambda c: c.start)
@@ -53,15 +106,16 @@ def find_quotes(doc: Doc, lexicons: Lexicons, *, min_strength: float = 0.5) -> l
             ``reporting.toml``) are ignored.
 
     Returns:
-        Quote candidates in text order, not overlapping.
+        Quote candidates in text order; one overlaps another only by lying inside it
+        (a relayed report).
     """
     text = doc.text
     passages = find_quoted(text)
     index = DocIndex(doc, passages, lexicons, min_strength, text=text)
-    reported = _settle(find_reported(index))
+    reported = _settle(find_reported(index), doc, lexicons)
     used = {k for c in reported for k in c.passages}
     # a reported quote whose passages were claimed twice keeps them once
     direct = attribute_passages(index, used, reported)
     for c in (*reported, *direct):
         c.pieces = merge_pieces(c.pieces)
-    return _settle([c for c in (*reported, *direct) if c.pieces])
+    return _settle([c for c in (*reported, *direct) if c.pieces], doc, lexicons)

@@ -384,7 +384,7 @@ class _DocMemory:
         self.titles: dict[tuple[str, ...], str] = {}  # title words -> the first holder's full name
         self.roles: dict[tuple[str, ...], list[tuple[int, str]]] = {}  # title words -> (offset, holder)
         self.people: list[tuple[int, str, int]] = []  # (offset, full name, salience) of persons
-        self.orgs: list[tuple[int, str, SpeakerKind]] = []
+        self.orgs: list[tuple[int, str, SpeakerKind, int]] = []  # (offset, name, kind, salience)
         self.sentences: list[int] = [s.start_char for s in doc.sents]
         self.quote: tuple[int, int] | None = None  # the content of the quote being attributed
         self.written: set[str] = set()  # every full name the entities give
@@ -400,7 +400,7 @@ class _DocMemory:
             if ent.label_ == "PERSON":
                 self._person_entity(ent, resolver)
             elif ent.label_ in ("ORG", "GPE", "NORP") and ent.root.dep_ in ("nsubj", "nsubjpass"):
-                self.orgs.append((ent.start_char, ent.text, SpeakerKind.ORGANIZATION))
+                self.orgs.append((ent.start_char, ent.text, SpeakerKind.ORGANIZATION, _salience(ent.root) or 1))
         # proper-noun subjects the entity recogniser missed ("Trump took offense ...") can be people too
         # a capitalised word the tagger called a noun at a sentence start is a name if it is one elsewhere
         names = {t.text for t in doc if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and not t.is_sent_start}
@@ -806,7 +806,11 @@ class SpeakerResolver:
             ]
             pool = [k for k in pool if k.kind is SpeakerKind.PERSON and _gender_ok(gender, k.gender)]
         elif gender == "neuter":
-            pool += [_Known(name=n, kind=k, gender="neuter", plural=False, at=a) for a, n, k in memory.orgs if a < at]
+            pool += [
+                _Known(name=n, kind=k, gender="neuter", plural=False, at=a, rank=r)
+                for a, n, k, r in memory.orgs
+                if a < at
+            ]
             pool = [k for k in pool if k.kind in (SpeakerKind.ORGANIZATION,)]
         else:  # they / we
             pool = [k for k in pool if k.kind in (SpeakerKind.GROUP, SpeakerKind.ORGANIZATION) or k.plural]
@@ -890,6 +894,24 @@ class SpeakerResolver:
             return None
         return self._document(m.doc, m.span, m.head, m.memory, m.known)
 
+    def _by_coordination(self, m: _Mention) -> Speaker | None:
+        """Coordinated names speak together: "Britain, France and Germany said" is one group of
+        that name (a later "the three countries" is it too)."""
+        head = m.head
+        conj = [c for c in head.subtree if c.dep_ == "conj" and c.head.i in (head.i, *(x.i for x in head.subtree))]
+        named = [c for c in conj if c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")]
+        if (
+            not named
+            or not (head.pos_ == "PROPN" or head.ent_type_)
+            or not all(m.span.start <= c.i < m.span.end for c in named)
+        ):
+            return None
+        last = max(c.right_edge.i for c in named)
+        tokens = [
+            t for t in m.doc[head.left_edge.i : last + 1] if not (t.i == head.left_edge.i and t.lower_ in _ARTICLES)
+        ]
+        return self._make(m.span, _text_of(tokens), SpeakerKind.GROUP, Resolution.NAMED) if tokens else None
+
     def _by_registry(self, m: _Mention) -> Speaker | None:
         """2. The registry; a registry title goes first to whoever this document gave it."""
         words = m.words(self.lex.references)
@@ -938,6 +960,7 @@ class SpeakerResolver:
         _by_pronoun,
         _by_finding,
         _by_document,
+        _by_coordination,
         _by_registry,
         _by_office,
         _by_person_name,
@@ -960,7 +983,7 @@ class SpeakerResolver:
         ]
         pool += [
             _Known(name=n, kind=k, gender="neuter", plural=False, at=a)
-            for a, n, k in memory.orgs
+            for a, n, k, _ in memory.orgs
             if a < span.start_char and not any(p.name == n for p in pool)
         ]
         # a proper modifier names the body ("the Trump campaign", "the Israeli embassy"): only an
