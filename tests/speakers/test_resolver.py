@@ -296,3 +296,34 @@ def test_coordinated_sources_speak_as_one_group(extractor: quotebank.Extractor) 
         "The three countries urged both sides to return to talks."
     )
     assert _names(extractor, text) == ["Norway, Ireland and Spain", "Norway, Ireland and Spain"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # the registry's surname never overrides the name the text gives
+        (
+            "New Brunswick Premier Brian Gallant said the province would cut taxes. "
+            "Gallant said the budget was balanced.",
+            ["Brian Gallant", "Brian Gallant"],
+        ),
+        # a middle initial more or less is the same person
+        (
+            "Donald J. Trump said the polls were rigged. Later, Donald Trump said he would win. "
+            "Trump said the debate was unfair.",
+            ["Donald J. Trump", "Donald J. Trump", "Donald J. Trump"],
+        ),
+        # each conjunct takes the full name the document gave it
+        (
+            "Larry King and Ed Schultz host shows on the network. Both Mr. King and Mr. Schultz said they had "
+            "never been told what to say.",
+            ["Larry King and Ed Schultz"],
+        ),
+        # a one-word name holds its title
+        ("President Obama spoke on Saturday. Later the president said the museum was a triumph.", ["Obama"]),
+        # a share is the group
+        ("Nearly eight of 10 voters said the economy mattered most.", ["Nearly eight of 10 voters"]),
+    ],
+)
+def test_the_document_names_its_people(extractor: quotebank.Extractor, text: str, speakers: list[str]) -> None:
+    assert _names(extractor, text) == speakers

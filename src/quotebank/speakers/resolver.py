@@ -151,6 +151,9 @@ def _compound_type_noun(head: Token, refs: References) -> bool:
     return any(len(a) >= 5 and " " not in a and word.endswith(a) and len(word) > len(a) + 2 for a in refs.anaphors)
 
 
+_SALIENCE_WEIGHT = 1.0  # sentences of distance one step of salience is worth
+
+
 def _salience(token: Token) -> int | None:
     """How prominent a person's mention is, for pronouns: 2 as the subject of the sentence's
     main verb (or of a verb conjoined to it), 1 as the subject of another clause, 0 as an
@@ -246,6 +249,8 @@ def _without_count(tokens: list[Token], head: Token) -> list[Token]:
         return tokens
     for i, t in enumerate(tokens[:4]):
         if t.like_num and t.i != head.i:
+            if i + 1 < len(tokens) and tokens[i + 1].lower_ == "of":
+                break  # "nearly eight of 10 voters": the share is the group
             if all(x.lower_ in _APPROXIMATORS for x in tokens[:i]):
                 return tokens[i + 1 :] or tokens
             break
@@ -371,6 +376,16 @@ def _barred(pronoun: Token | None, quote: tuple[int, int] | None) -> list[tuple[
     return barred
 
 
+def _same_person(a: str, b: str) -> bool:
+    """Two full names of one person: the same first and last word, the middle words of one a
+    subset of the other's ("Donald J. Trump" / "Donald Trump"; "Paul D. Ryan" / "Paul Ryan")."""
+    x, y = a.split(), b.split()
+    if len(x) < 2 or len(y) < 2 or x[0] != y[0] or x[-1] != y[-1]:
+        return False
+    short, long = sorted((x[1:-1], y[1:-1]), key=len)
+    return set(short) <= set(long)
+
+
 def _gender_ok(wanted: str, have: str) -> bool:
     return wanted in ("any", "unknown") or have in ("any", "unknown") or wanted == have
 
@@ -484,8 +499,12 @@ class _DocMemory:
         if len(name.split()) >= 2:
             self.full.setdefault(surname(name, refs), name)
             self.written.add(name)
-            self._titles_around(ent, name, resolver)
-        full = self.full.get(surname(name, refs), name)
+        # a one-word name is the fullest name the document gave that surname; a full name with a
+        # middle name or initial more or less ("Donald J. Trump", "Donald Trump") is the same person
+        known = self.full.get(surname(name, refs))
+        full = known if known is not None and (len(name.split()) < 2 or _same_person(known, name)) else name
+        # "President Obama": a one-word name holds its title too
+        self._titles_around(ent, full, resolver)
         # an honorific right before the name tells the gender
         before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
         if refs.honorifics.get(before) in ("male", "female"):
@@ -731,6 +750,8 @@ class SpeakerResolver:
         """A person's canonical name from name words (honorifics already dropped)."""
         if not words:
             return None
+        if len(words) == 1 and words[0] in memory.full:
+            return memory.full[words[0]], Resolution.SURNAME  # the document's own before the registry's
         found = self._alias.get(tuple(words))
         if found is not None and found[0].kind is SpeakerKind.PERSON and found[1] is not Resolution.TITLE:
             return found[0].name, (Resolution.NAMED if len(words) > 1 else Resolution.ALIAS)
@@ -744,6 +765,8 @@ class SpeakerResolver:
                 return holders.pop(), Resolution.SURNAME
         if words[-1] in memory.full and memory.full[words[-1]].lower().endswith(" ".join(words)):
             return memory.full[words[-1]], Resolution.NAMED
+        if words[-1] in memory.full and _same_person(" ".join(_words(memory.full[words[-1]])), " ".join(words)):
+            return memory.full[words[-1]], Resolution.NAMED  # "Donald Trump" after "Donald J. Trump"
         return None
 
     def _name_head(self, head: Token, memory: _DocMemory) -> bool:
@@ -791,8 +814,10 @@ class SpeakerResolver:
         pool = [k for k in pool if not any(a <= k.at < b for a, b in barred)]
         if not pool:
             return None
-        # the latest sentence first; in it, the main subject over other subjects over objects
-        return max(pool, key=lambda k: (memory.sentence_of(k.at), k.rank, k.at))
+        # recent and prominent: each sentence back costs as much as a step down in salience
+        # (an object in the previous sentence does not outrank the subject two sentences back)
+        here = memory.sentence_of(at)
+        return max(pool, key=lambda k: (k.rank * _SALIENCE_WEIGHT - (here - memory.sentence_of(k.at)), k.at))
 
     def _pool(self, pronoun: str, at: int, memory: _DocMemory, known: list[_Known]) -> list[_Known]:
         """Earlier speakers and mentions that agree with the pronoun in gender and number."""
@@ -906,11 +931,25 @@ class SpeakerResolver:
             or not all(m.span.start <= c.i < m.span.end for c in named)
         ):
             return None
+        people = [self._conjunct(m, t) for t in (head, *named)]
+        if all(people):
+            # "Both Mr. King and Mr. Schultz" -> "Larry King and Ed Schultz"
+            names = [p for p in people if p is not None]
+            joined = " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1]
+            return self._make(m.span, joined, SpeakerKind.GROUP, Resolution.NAMED)
         last = max(c.right_edge.i for c in named)
         tokens = [
             t for t in m.doc[head.left_edge.i : last + 1] if not (t.i == head.left_edge.i and t.lower_ in _ARTICLES)
         ]
         return self._make(m.span, _text_of(tokens), SpeakerKind.GROUP, Resolution.NAMED) if tokens else None
+
+    def _conjunct(self, m: _Mention, token: Token) -> str | None:
+        """The full name the document gives a person named in one conjunct ("Mr. King" ->
+        "Larry King"); None for anything else."""
+        if token.ent_type_ != "PERSON" and token.pos_ != "PROPN":
+            return None
+        person = self._person(_words(token.text), m.memory)
+        return person[0] if person is not None and len(person[0].split()) > 1 else None
 
     def _by_registry(self, m: _Mention) -> Speaker | None:
         """2. The registry; a registry title goes first to whoever this document gave it."""
@@ -920,11 +959,23 @@ class SpeakerResolver:
         if registry is None:
             return None
         entry, how = registry
+        if how is Resolution.ALIAS and self._document_names_another(m, entry.name):
+            return None
         if how is Resolution.TITLE:
             holder = m.memory.role(tuple(words), m.span.start_char)
             if holder is not None:
                 return self._make(m.span, holder, SpeakerKind.PERSON, Resolution.TITLE)
         return self._make(m.span, entry.name, entry.kind, how, entry.also)
+
+    def _document_names_another(self, m: _Mention, registered: str) -> bool:
+        """The text gives the surname to someone else: "New Brunswick Premier Brian Gallant" is
+        not the registry's Yoav Gallant, and neither is a later "Gallant" in that document."""
+        written = person_name(m.span, self.lex.references)
+        names = [canonical_name(written.text)] if written is not None and len(written) > 1 else []
+        words = m.words(self.lex.references)
+        if len(words) == 1 and words[0] in m.memory.full:
+            names.append(m.memory.full[words[0]])
+        return any(len(n.split()) > 1 and n != registered and not _same_person(n, registered) for n in names)
 
     def _by_office(self, m: _Mention) -> Speaker | None:
         """3. Possessive offices: "Mr. Netanyahu's office", "the president's office"."""
