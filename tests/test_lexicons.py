@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,45 @@ def test_reporting_nouns_and_subjects_are_validated(tmp_path: Path) -> None:
     with pytest.raises(LexiconError, match="unknown frame") as info:
         load_lexicons(reporting=bad)
     assert info.value.line == 8
+
+
+def test_registry_offices_have_dates_and_are_validated(tmp_path: Path) -> None:
+    good = _write(
+        tmp_path,
+        "offices.toml",
+        '[meta]\nversion = "1"\n[[speaker]]\nname = "Ana Ruiz"\nid = "X1"\n'
+        '[[speaker.roles]]\ntitles = ["harbour master"]\nfrom = 2020-01-01\nuntil = 2022-01-01\n',
+    )
+    entry = load_lexicons(speakers=[good]).speakers.get("Ana Ruiz")
+    assert entry is not None
+    assert entry.id == "X1"
+    assert entry.titles_on(datetime.date(2021, 6, 1)) == ("harbour master",)
+    assert entry.titles_on(datetime.date(2023, 6, 1)) == ()
+    for body, message in [
+        ('[[speaker.roles]]\ntitles = ["x"]\nfrom = "2020-01-01"\n', "must be a date"),
+        ('[[speaker.roles]]\ntitles = ["x"]\nfrom = 2022-01-01\nuntil = 2020-01-01\n', "ends before it starts"),
+        ('[[speaker.roles]]\ntitles = ["x"]\nsince = 2020-01-01\n', "since"),
+        ('id = "two words"\n', "one word"),
+    ]:
+        path = _write(tmp_path, "bad_office.toml", f'[meta]\nversion = "1"\n[[speaker]]\nname = "B"\n{body}')
+        with pytest.raises(LexiconError, match=message):
+            load_lexicons(speakers=[path])
+
+
+def test_the_shipped_registry_covers_the_war_s_actors() -> None:
+    registry = load_lexicons().speakers
+    people = [e for e in registry if e.kind.value == "person"]
+    assert len(list(registry)) >= 80
+    assert all(e.gender in ("male", "female") for e in people)
+    # every dated office names one holder on any day
+    holders: dict[tuple[str, datetime.date], set[str]] = {}
+    for entry in registry:
+        for office in entry.roles:
+            for day in (office.start, office.end):
+                if day is None:
+                    continue
+                for title in office.titles:
+                    if office.holds(day):
+                        holders.setdefault((title.lower(), day), set()).add(entry.name)
+    clashes = {k: v for k, v in holders.items() if len(v) > 1}
+    assert not clashes

@@ -27,6 +27,7 @@ from quotebank.model import (
     StanceLabel,
     StanceLayer,
     TextSpan,
+    speaker_key,
 )
 
 __version__ = "0.1.0"
@@ -49,4 +50,5 @@ __all__ = [
     "extract",
     "load_lexicons",
     "load_model",
+    "speaker_key",
 ]

@@ -79,6 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--predicates", action="append", default=[], metavar="FILE", help="extra predicate semantics (TSV)"
         )
+        p.add_argument(
+            "--date",
+            default=None,
+            metavar="YYYY-MM-DD",
+            help="publication day: dated registry titles name that day's holder",
+        )
 
     ex = sub.add_parser("extract", help="extract quotes from text files")
     ex.add_argument("paths", nargs="+", metavar="PATH", help="text files, or folders searched for *.txt")
@@ -126,7 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
 def _extractor(args: argparse.Namespace) -> Any:
     from quotebank.extractor import Extractor
 
-    return Extractor(args.model, speakers=args.speakers, targets=args.targets, predicates=args.predicates)
+    return Extractor(
+        args.model, speakers=args.speakers, targets=args.targets, predicates=args.predicates, date=args.date
+    )
 
 
 # --------------------------------------------------------------------------- extract

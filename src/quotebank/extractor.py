@@ -13,6 +13,7 @@ Examples:
 from __future__ import annotations
 
 import collections
+import datetime
 import importlib.util
 import itertools
 import multiprocessing
@@ -149,6 +150,8 @@ class Extractor:
             ``targets`` and ``predicates``).
         min_strength: reporting verbs whose ``strength`` is lower are ignored.
         stance_context: read the sentence around a quote for its stance.
+        date: the day the texts were published (``"2024-05-07"`` or a ``datetime.date``):
+            a registry title ("the US president") names whoever held it that day.
 
     Attributes:
         nlp: the spaCy ``Language``, with the ``quotebank`` component last.
@@ -170,6 +173,7 @@ class Extractor:
         lexicons: Lexicons | None = None,
         min_strength: float = 0.5,
         stance_context: bool = True,
+        date: str | datetime.date | None = None,
     ) -> None:
         self.nlp: Language = model if isinstance(model, Language) else load_model(None if model is None else str(model))
         speaker_files = [str(p) for p in speakers]
@@ -184,6 +188,7 @@ class Extractor:
             "predicates": [str(p) for p in predicates],
             "min_strength": min_strength,
             "stance_context": stance_context,
+            "date": date.isoformat() if isinstance(date, datetime.date) else date,
         }
         component = self.nlp.add_pipe("quotebank", config=config)
         assert isinstance(component, QuotebankComponent)

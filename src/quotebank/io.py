@@ -160,7 +160,7 @@ def write_jsonl(quotes: Iterable[Quote], handle: IO[str]) -> int:
     return n
 
 
-_CSV_FIELDS = ["doc", "kind", "speaker", "speaker_kind", "mention", "cue", "start", "end", "content"]
+_CSV_FIELDS = ["doc", "kind", "speaker", "speaker_key", "speaker_kind", "mention", "cue", "start", "end", "content"]
 
 
 def quote_rows(quotes: Iterable[Quote], targets: Sequence[str] | None = None) -> list[dict[str, Any]]:
@@ -171,6 +171,7 @@ def quote_rows(quotes: Iterable[Quote], targets: Sequence[str] | None = None) ->
             "doc": q.doc_id or "",
             "kind": q.kind.value,
             "speaker": (q.speaker.name if q.speaker else None) or "",
+            "speaker_key": (q.speaker.key if q.speaker else None) or "",
             "speaker_kind": q.speaker.kind.value if q.speaker else "",
             "mention": q.speaker.mention.text if q.speaker and q.speaker.mention else "",
             "cue": q.cue.text if q.cue else "",

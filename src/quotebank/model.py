@@ -37,6 +37,7 @@ __all__ = [
     "StanceLabel",
     "StanceLayer",
     "TextSpan",
+    "speaker_key",
 ]
 
 
@@ -209,6 +210,22 @@ def _unit_interval(instance: Any, attribute: attrs.Attribute[Any], value: float)
         raise ValueError(f"{attribute.name} must be a finite number in [0, 1], got {value!r}")
 
 
+def speaker_key(name: str | None) -> str | None:
+    """The key of an unregistered speaker: the canonical name case-folded, with one plain
+    space between words and no leading "the".
+
+    Examples:
+        >>> speaker_key("The  Trump campaign")
+        'trump campaign'
+    """
+    if name is None:
+        return None
+    words = name.casefold().split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words) or None
+
+
 @attrs.frozen(kw_only=True)
 class Speaker:
     """The source of a quote, resolved to a canonical name where possible.
@@ -223,10 +240,15 @@ class Speaker:
         confidence: how sure the resolver is, in [0, 1].
         aliases: other names the same speaker is known by (for
             "Netanyahu's office": "Benjamin Netanyahu").
+        key: one identifier per speaker across documents, for counting who said
+            what: the registry's ``id`` when the speaker is registered with one,
+            else :func:`speaker_key` of the name ("donald j. trump").
 
     Examples:
         >>> Speaker(name="Hamas", kind=SpeakerKind.ORGANIZATION).resolution
         <Resolution.NAMED: 'named'>
+        >>> Speaker(name="Donald  J. Trump").key
+        'donald j. trump'
     """
 
     name: str | None = attrs.field(default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str)))
@@ -249,11 +271,16 @@ class Speaker:
         converter=_str_tuple,
         validator=attrs.validators.deep_iterable(attrs.validators.instance_of(str)),
     )
+    key: str | None = attrs.field(
+        default=attrs.Factory(lambda self: speaker_key(self.name), takes_self=True),
+        validator=attrs.validators.optional(attrs.validators.instance_of(str)),
+    )
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-compatible dictionary (the CLI's ``speaker`` object)."""
         return {
             "name": self.name,
+            "key": self.key,
             "mention": None if self.mention is None else self.mention.text,
             "span": None if self.mention is None else [self.mention.start, self.mention.end],
             "kind": self.kind.value,
@@ -276,6 +303,7 @@ class Speaker:
             resolution=Resolution(data.get("resolution", "named")),
             confidence=data.get("confidence", 1.0),
             aliases=tuple(data.get("aliases", ())),
+            key=data.get("key", speaker_key(data.get("name"))),
         )
 
 

@@ -25,6 +25,7 @@ Examples:
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -33,6 +34,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from quotebank.errors import InputError
 from quotebank.extract import Candidate, find_quotes
 from quotebank.lexicons import Lexicons, load_lexicons
 from quotebank.model import Quote, TextSpan
@@ -107,6 +109,16 @@ def install_extensions() -> None:
 # --------------------------------------------------------------------------- component
 
 
+def _day(value: str | datetime.date | None) -> datetime.date | None:
+    """An ISO date (``YYYY-MM-DD``), checked."""
+    if value is None or isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise InputError(f"date must be an ISO day such as 2024-05-07, got {value!r}") from None
+
+
 class QuotebankComponent:
     """Finds quotes, resolves their speakers and scores their stance.
 
@@ -122,6 +134,9 @@ class QuotebankComponent:
             override the shipped ones).
         min_strength: reporting verbs with a lower ``strength`` are ignored.
         stance_context: read the sentence around a quote for its stance.
+        date: the day the texts were published (ISO ``YYYY-MM-DD``), so that a registry
+            title ("the Israeli defence minister") names whoever held it that day; without
+            a date, the first holder in the registry.
     """
 
     def __init__(
@@ -135,11 +150,13 @@ class QuotebankComponent:
         predicates: Sequence[str] = (),
         min_strength: float = 0.5,
         stance_context: bool = True,
+        date: str | None = None,
     ) -> None:
         install_extensions()
         self.name = name
         self.min_strength = min_strength
         self.stance_context = stance_context
+        self.date = _day(date)
         self._tokenizer = nlp.tokenizer
         self.use_lexicons(
             lexicons or load_lexicons(speakers=list(speakers), targets=list(targets), predicates=list(predicates))
@@ -149,7 +166,7 @@ class QuotebankComponent:
         """Switch to other lexicons (rebuilds the resolver and the scorer)."""
         tokenizer = self._tokenizer
         self.lexicons = lexicons
-        self.resolver = SpeakerResolver(lexicons)
+        self.resolver = SpeakerResolver(lexicons, date=self.date)
         self.scorer = StanceScorer(lexicons, lambda text: [t.text for t in tokenizer(text)])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -209,7 +226,14 @@ class QuotebankComponent:
     "quotebank",
     assigns=["doc._.quotes", "doc.spans"],
     requires=["token.dep", "token.lemma", "token.tag", "token.ent_type", "doc.sents"],
-    default_config={"speakers": [], "targets": [], "predicates": [], "min_strength": 0.5, "stance_context": True},
+    default_config={
+        "speakers": [],
+        "targets": [],
+        "predicates": [],
+        "min_strength": 0.5,
+        "stance_context": True,
+        "date": None,
+    },
 )
 def make_quotebank(
     nlp: Language,
@@ -219,6 +243,7 @@ def make_quotebank(
     predicates: list[str],
     min_strength: float,
     stance_context: bool,
+    date: str | None,
 ) -> QuotebankComponent:
     """Create the ``quotebank`` component (used by ``nlp.add_pipe("quotebank")``).
 
@@ -230,6 +255,7 @@ def make_quotebank(
         predicates: extra predicate files (TSV paths).
         min_strength: reporting verbs with a lower ``strength`` are ignored.
         stance_context: read the sentence around a quote for its stance.
+        date: the texts' publication day (``YYYY-MM-DD``) for dated registry titles.
 
     Returns:
         The component.
@@ -242,6 +268,7 @@ def make_quotebank(
         predicates=predicates,
         min_strength=min_strength,
         stance_context=stance_context,
+        date=date,
     )
 
 

@@ -309,9 +309,9 @@ def test_coordinated_sources_speak_as_one_group(extractor: quotebank.Extractor) 
         ),
         # a middle initial more or less is the same person
         (
-            "Donald J. Trump said the polls were rigged. Later, Donald Trump said he would win. "
-            "Trump said the debate was unfair.",
-            ["Donald J. Trump", "Donald J. Trump", "Donald J. Trump"],
+            "Carla J. Mendes said the polls were rigged. Later, Carla Mendes said she would win. "
+            "Mendes said the debate was unfair.",
+            ["Carla J. Mendes", "Carla J. Mendes", "Carla J. Mendes"],
         ),
         # each conjunct takes the full name the document gave it
         (
@@ -327,3 +327,33 @@ def test_coordinated_sources_speak_as_one_group(extractor: quotebank.Extractor) 
 )
 def test_the_document_names_its_people(extractor: quotebank.Extractor, text: str, speakers: list[str]) -> None:
     assert _names(extractor, text) == speakers
+
+
+@pytest.mark.parametrize(
+    ("date", "speakers"),
+    [
+        (None, ["Yoav Gallant", "Joe Biden"]),
+        ("2024-05-01", ["Yoav Gallant", "Joe Biden"]),
+        ("2025-03-01", ["Israel Katz", "Donald Trump"]),
+    ],
+)
+def test_registry_titles_name_the_holder_on_the_day(date: str | None, speakers: list[str]) -> None:
+    extractor = quotebank.Extractor(date=date)
+    text = "The Israeli defence minister said the operation would go on. The US president said talks must continue."
+    assert _names(extractor, text) == speakers
+
+
+def test_a_bad_date_is_a_clear_error() -> None:
+    with pytest.raises(quotebank.errors.InputError, match="ISO day"):
+        quotebank.Extractor(date="yesterday")
+
+
+def test_speaker_keys_are_stable_across_spellings(extractor: quotebank.Extractor) -> None:
+    text = "Carla J. Mendes said the polls were rigged. Mendes said the debate was unfair."
+    keys = {q.speaker.key for q in extractor.extract(text) if q.speaker}
+    assert keys == {"carla j. mendes"}
+    # a registered speaker's key is the registry's id when it has one, else its name's key
+    [quote] = extractor.extract("Donald J. Trump said the polls were rigged.")
+    assert quote.speaker is not None
+    assert quote.speaker.key == "donald trump"
+    assert quotebank.speaker_key("The  Trump campaign") == "trump campaign"

@@ -24,7 +24,7 @@ from quotebank.lexicons.bundle import Lexicons, default_lexicon_dir, load_lexico
 from quotebank.lexicons.given_names import GivenNames
 from quotebank.lexicons.predicates import PredicateClass, PredicateEntry, PredicateExample, PredicateLexicon, Role
 from quotebank.lexicons.references import References
-from quotebank.lexicons.registry import SpeakerEntry, SpeakerRegistry
+from quotebank.lexicons.registry import Office, SpeakerEntry, SpeakerRegistry
 from quotebank.lexicons.reporting import ReportingLexicon, ReportingVerb
 from quotebank.lexicons.stance import (
     Anchoring,
@@ -45,6 +45,7 @@ __all__ = [
     "GivenNames",
     "Lexicons",
     "Modifiers",
+    "Office",
     "Pattern",
     "PredicateClass",
     "PredicateEntry",

@@ -32,6 +32,7 @@ Examples:
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from collections.abc import Callable, Sequence
 from typing import ClassVar
@@ -40,7 +41,7 @@ import attrs
 from spacy.tokens import Doc, Span, Token
 
 from quotebank.lexicons import Lexicons, References, SpeakerEntry
-from quotebank.model import Resolution, Speaker, SpeakerKind, TextSpan
+from quotebank.model import Resolution, Speaker, SpeakerKind, TextSpan, speaker_key
 from quotebank.speakers.names import canonical_name, entity_name, person_name, surname, titled_name
 
 __all__ = ["SpeakerResolver"]
@@ -609,17 +610,22 @@ class SpeakerResolver:
 
     Args:
         lexicons: the loaded lexicons (registry and reference words).
+        date: the day the documents were published: a dated registry title names whoever
+            held it that day (without one, every title names its first holder in the registry).
     """
 
-    def __init__(self, lexicons: Lexicons) -> None:
+    def __init__(self, lexicons: Lexicons, *, date: datetime.date | None = None) -> None:
         self.lex = lexicons
+        self.date = date
         self._alias: dict[tuple[str, ...], tuple[SpeakerEntry, Resolution]] = {}
         for entry in lexicons.speakers:
             self._alias[tuple(_words(entry.name))] = (entry, Resolution.NAMED)
         for entry in lexicons.speakers:
             for alias in entry.aliases:
                 self._alias.setdefault(tuple(_words(alias)), (entry, Resolution.ALIAS))
-            for title in entry.titles:
+        # titles held on the day (all of them, first holder first, when there is no day)
+        for entry in lexicons.speakers:
+            for title in entry.titles_on(date):
                 self._alias.setdefault(tuple(_words(title)), (entry, Resolution.TITLE))
         self._first: dict[str, list[tuple[str, ...]]] = {}
         for key in self._alias:
@@ -737,6 +743,7 @@ class SpeakerResolver:
     def _make(
         self, span: Span, name: str | None, kind: SpeakerKind, how: Resolution, aliases: Sequence[str] = ()
     ) -> Speaker:
+        entry = self.lex.speakers.get(name) if name is not None else None
         return Speaker(
             name=name,
             mention=TextSpan(start=span.start_char, end=span.end_char, text=span.text),
@@ -744,6 +751,7 @@ class SpeakerResolver:
             resolution=how,
             confidence=_CONFIDENCE[how],
             aliases=tuple(str(a) for a in aliases),
+            key=entry.id if entry is not None and entry.id else speaker_key(name),
         )
 
     def _person(self, words: list[str], memory: _DocMemory) -> tuple[str, Resolution] | None:
@@ -972,9 +980,10 @@ class SpeakerResolver:
         not the registry's Yoav Gallant, and neither is a later "Gallant" in that document."""
         written = person_name(m.span, self.lex.references)
         names = [canonical_name(written.text)] if written is not None and len(written) > 1 else []
-        words = m.words(self.lex.references)
+        honorifics = self.lex.references.honorifics
+        words = [w for w in m.words(self.lex.references) if w not in honorifics]
         if len(words) == 1 and words[0] in m.memory.full:
-            names.append(m.memory.full[words[0]])
+            names.append(m.memory.full[words[0]])  # "Dr. Mansour" after "Dr. Rania Mansour"
         return any(len(n.split()) > 1 and n != registered and not _same_person(n, registered) for n in names)
 
     def _by_office(self, m: _Mention) -> Speaker | None:
