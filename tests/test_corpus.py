@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import quotebank
-from quotebank.evaluation import PolnearReport, from_quote, load_polnear, score_polnear
+from quotebank.evaluation import PolnearReport, from_quote, load_polnear, load_polnear_canonical, score_polnear
 from quotebank.suite import off_topic
 from tests.conftest import shared
 from tests.test_properties import _check_offsets
@@ -59,7 +59,8 @@ def dev_report(extractor: quotebank.Extractor) -> PolnearReport:
         texts[ann.stem] = text
         gold[ann.stem] = load_polnear(ann)
         predictions[ann.stem] = [from_quote(q) for q in extractor.extract(text)]
-    return score_polnear(texts, gold, predictions)
+    canonical = load_polnear_canonical(shared("polnear", "dev-canonical.jsonl"))
+    return score_polnear(texts, gold, predictions, canonical)
 
 
 def test_polnear_dev_precision(dev_report: PolnearReport) -> None:
@@ -74,3 +75,17 @@ def test_polnear_dev_recall_floors(dev_report: PolnearReport) -> None:
     # the issue's targets: with marks 0.90 (measured 0.913), without marks 0.45 (measured 0.451)
     assert dev_report.marked_recall >= 0.90
     assert dev_report.unmarked_recall >= 0.45
+
+
+def test_polnear_dev_canonical_speakers(dev_report: PolnearReport) -> None:
+    # issue 13: canonical speaker accuracy on dev-canonical.jsonl (goal 0.85; measured 0.825,
+    # from 0.770 at the start of the issue)
+    assert dev_report.canonical_pairs > 500
+    assert dev_report.canonical_accuracy is not None
+    assert dev_report.canonical_accuracy >= 0.81
+
+
+def test_polnear_dev_one_person_one_key(dev_report: PolnearReport) -> None:
+    # the five most quoted people each come out under one speaker key
+    assert len(dev_report.person_keys) == 5
+    assert all(len(keys) == 1 for keys in dev_report.person_keys.values()), dev_report.person_keys

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import quotebank
-from quotebank.evaluation import GoldReport, Prediction, from_quote, load_gold, locate, score_gold
+from quotebank.errors import GoldError
+from quotebank.evaluation import (
+    GoldReport,
+    Prediction,
+    from_quote,
+    load_gold,
+    load_polnear_canonical,
+    locate,
+    score_gold,
+)
 from tests.conftest import shared
 
 
@@ -25,7 +36,7 @@ def test_quote_f1(report: GoldReport) -> None:
 
 
 def test_attribution_f1(report: GoldReport) -> None:
-    assert report.attribution.f1 >= 0.85
+    assert report.attribution.f1 >= 0.90  # issue 13 (measured 0.902)
 
 
 def test_kind_accuracy(report: GoldReport) -> None:
@@ -57,3 +68,18 @@ def oracle(extractor: quotebank.Extractor, seed_texts: dict[str, str]) -> GoldRe
 @pytest.mark.parametrize("target", ["rafah_offensive", "ceasefire"])
 def test_stance_f_avg_with_gold_boundaries(oracle: GoldReport, target: str) -> None:
     assert oracle.stance[target].f_avg >= 0.80
+
+
+def test_canonical_layer_lines_are_checked(tmp_path: Path) -> None:
+    good = tmp_path / "canonical.jsonl"
+    good.write_text(
+        '{"doc": "a", "source": "T1", "spans": [[0, 5]], "mention": "Trump", "speaker": "Donald Trump", '
+        '"speaker_aliases": [], "kind": "person"}\n',
+        encoding="utf-8",
+    )
+    layer = load_polnear_canonical(good)
+    assert layer["a"][((0, 5),)].names == ("Donald Trump",)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"doc": "a", "spans": "0 5"}\n', encoding="utf-8")
+    with pytest.raises(GoldError, match="line 1"):
+        load_polnear_canonical(bad)

@@ -395,6 +395,10 @@ def _evaluate_polnear(args: argparse.Namespace, extractor: Any, metrics: dict[st
         )
     for label, get in polnear_rows:
         print(_row(label, *[get(x) for _, x in systems]))
+    if r.person_keys:
+        print("  speaker keys of the most quoted people (one person, one key)")
+        for person, found in r.person_keys.items():
+            print(f"    {person}: {len(found)} ({', '.join(found)})")
     metrics["polnear"] = {name: x.to_dict() for name, x in systems}
 
 

@@ -85,6 +85,7 @@ class Prediction:
     speaker: str | None = None
     mention: tuple[int, int] | None = None
     stance: Mapping[str, str] = attrs.field(factory=dict)
+    key: str | None = None
 
 
 def from_quote(quote: Quote) -> Prediction:
@@ -96,6 +97,7 @@ def from_quote(quote: Quote) -> Prediction:
         speaker=None if speaker is None else speaker.name,
         mention=None if speaker is None or speaker.mention is None else (speaker.mention.start, speaker.mention.end),
         stance={t: s.label.value for t, s in quote.stance.items()},
+        key=None if speaker is None else speaker.key,
     )
 
 
@@ -536,12 +538,14 @@ class PolnearReport:
     failed_documents: int
     canonical_accuracy: float | None = None
     canonical_pairs: int = 0
+    person_keys: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-compatible summary."""
         return {
             "canonical_speaker_accuracy": self.canonical_accuracy,
             "canonical_pairs": self.canonical_pairs,
+            "person_keys": {p: list(k) for p, k in self.person_keys.items()},
             "precision": round(self.events.precision, 4),
             "recall": round(self.events.recall, 4),
             "f1": self.events.f1,
@@ -569,6 +573,7 @@ def score_polnear(
     name against it (:func:`same_speaker`): canonical speaker accuracy.
     """
     canon_ok = canon_n = 0
+    keys: dict[str, dict[str, int]] = {}  # gold person -> predicted key -> quotes
     tp = n_pred = n_gold = 0
     marked = [0, 0]
     unmarked = [0, 0]
@@ -606,6 +611,14 @@ def score_polnear(
             if named is not None:
                 canon_n += 1
                 canon_ok += same_speaker(pred.speaker, named.names)
+                # the keys the person's own name came out under (right or lenient by surname)
+                if (
+                    named.kind == "person"
+                    and pred.key is not None
+                    and same_speaker(pred.speaker, named.names, lenient=True)
+                ):
+                    found = keys.setdefault(named.speaker, {})
+                    found[pred.key] = found.get(pred.key, 0) + 1
             if event.source:
                 speaker_n += 1
                 if pred.mention is not None and any(
@@ -628,7 +641,15 @@ def score_polnear(
         failed_documents=failed,
         canonical_accuracy=round(canon_ok / canon_n, 4) if canon_n else None,
         canonical_pairs=canon_n,
+        person_keys=_top_people(keys),
     )
+
+
+def _top_people(keys: Mapping[str, Mapping[str, int]], n: int = 5) -> dict[str, tuple[str, ...]]:
+    """The ``n`` gold people with most matched quotes, each with the distinct speaker keys
+    their own name came out under, most used first (one person, one key is the goal)."""
+    ranked = sorted(keys, key=lambda p: (-sum(keys[p].values()), p))[:n]
+    return {p: tuple(sorted(keys[p], key=lambda k: (-keys[p][k], k))) for p in ranked}
 
 
 # --------------------------------------------------------------------------- textacy baseline
