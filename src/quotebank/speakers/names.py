@@ -212,8 +212,9 @@ def titled_name(span: Span, refs: References) -> Span | None:
 def entity_name(ent: Span, refs: References) -> Span | None:
     """The full name of a PERSON entity, read past the entity's edges when the model cut it short.
 
-    The entity recogniser often tags only the surname ("Rosalind [Achterberg]") or splits a
-    particle name ("[Katrin von der] [Heyden]"); the name is looked for in the few words before
+    The entity recogniser often tags only the surname (only "Achterberg" of "Rosalind
+    Achterberg") or splits a particle name ("Katrin von der" and "Heyden"); the name is looked
+    for in the few words before
     the entity, within its sentence, by the same rules as :func:`person_name`.
     """
     start = max(ent.sent.start, ent.start - _MAX_WORDS)
