@@ -181,7 +181,8 @@ def _untagged_name(token: Token, names: set[str], refs: References) -> bool:
         return False
     if token.pos_ != "PROPN" and not (token.pos_ == "NOUN" and token.text in names):
         return False
-    return token.lower_ not in refs.org_heads
+    # one person is singular: "Old Hands Help ..." in a title-case headline is not a name
+    return token.lower_ not in refs.org_heads and token.tag_ != "NNPS"
 
 
 def _dropped_from_name(token: Token, head: Token) -> bool:
@@ -421,7 +422,7 @@ class _DocMemory:
         # a capitalised word the tagger called a noun at a sentence start is a name if it is one elsewhere
         names = {t.text for t in doc if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and not t.is_sent_start}
         for token in doc:
-            if _untagged_name(token, names, resolver.lex.references):
+            if _untagged_name(token, names, resolver.lex.references) or self._known_surname(token):
                 self._untagged_person(token, resolver)
         self.people.sort()
         self._drop_stray_words()
@@ -513,6 +514,17 @@ class _DocMemory:
         rank = _salience(ent.root)
         if rank is not None:
             self.people.append((ent.start_char, full, rank))
+
+    def _known_surname(self, token: Token) -> bool:
+        """A subject the recogniser tagged an organisation that is the surname of a person the
+        document named in full ("Donald Trump ... Trump has record low support")."""
+        return (
+            token.dep_ in ("nsubj", "nsubjpass")
+            and token.ent_type_ == "ORG"
+            and token.pos_ == "PROPN"
+            and token.lower_ in self.full
+            and not any(c.dep_ == "compound" for c in token.children)
+        )
 
     def _untagged_person(self, token: Token, resolver: SpeakerResolver) -> None:
         found = person_name(token.doc[token.left_edge.i : token.i + 1], resolver.lex.references)
