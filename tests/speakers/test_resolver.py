@@ -320,7 +320,7 @@ def test_coordinated_sources_speak_as_one_group(extractor: quotebank.Extractor) 
             ["Larry King and Ed Schultz"],
         ),
         # a one-word name holds its title
-        ("President Obama spoke on Saturday. Later the president said the museum was a triumph.", ["Obama"]),
+        ("President Mensah spoke on Saturday. Later the president said the museum was a triumph.", ["Mensah"]),
         # a share is the group
         ("Nearly eight of 10 voters said the economy mattered most.", ["Nearly eight of 10 voters"]),
     ],
