@@ -136,7 +136,7 @@ class QuotebankComponent:
         stance_context: read the sentence around a quote for its stance.
         date: the day the texts were published (ISO ``YYYY-MM-DD``), so that a registry
             title ("the Israeli defence minister") names whoever held it that day; without
-            a date, the first holder in the registry.
+            a date, only a title a single registry speaker ever held names anyone.
     """
 
     def __init__(

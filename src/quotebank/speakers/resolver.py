@@ -623,7 +623,8 @@ class SpeakerResolver:
     Args:
         lexicons: the loaded lexicons (registry and reference words).
         date: the day the documents were published: a dated registry title names whoever
-            held it that day (without one, every title names its first holder in the registry).
+            held it that day; without one, a title names someone only when a single speaker of
+            the registry ever held it.
     """
 
     def __init__(self, lexicons: Lexicons, *, date: datetime.date | None = None) -> None:
@@ -635,10 +636,19 @@ class SpeakerResolver:
         for entry in lexicons.speakers:
             for alias in entry.aliases:
                 self._alias.setdefault(tuple(_words(alias)), (entry, Resolution.ALIAS))
-        # titles held on the day (all of them, first holder first, when there is no day)
+        # titles held on the day; with no day, a title only one speaker of the registry holds
+        holders: dict[tuple[str, ...], list[SpeakerEntry]] = {}
         for entry in lexicons.speakers:
             for title in entry.titles_on(date):
-                self._alias.setdefault(tuple(_words(title)), (entry, Resolution.TITLE))
+                found = holders.setdefault(tuple(_words(title)), [])
+                if entry not in found:
+                    found.append(entry)
+        self._shared: dict[tuple[str, ...], list[SpeakerEntry]] = {}  # titles several speakers held
+        for key, entries in holders.items():
+            if len(entries) == 1 or date is not None:
+                self._alias.setdefault(key, (entries[0], Resolution.TITLE))
+            elif key not in self._alias:
+                self._shared[key] = entries
         self._first: dict[str, list[tuple[str, ...]]] = {}
         for key in self._alias:
             if key:
@@ -971,6 +981,18 @@ class SpeakerResolver:
         person = self._person(_words(token.text), m.memory)
         return person[0] if person is not None and len(person[0].split()) > 1 else None
 
+    def _by_shared_title(self, m: _Mention) -> Speaker | None:
+        """A registry title several speakers held, with no date to choose: the holder this
+        document names ("Israel's defence minister has threatened ... Yoav Gallant warned")."""
+        entries = self._shared.get(tuple(m.words(self.lex.references)))
+        if not entries:
+            return None
+        named = set(m.memory.full.values()) | m.memory.written
+        found = [e for e in entries if e.name in named]
+        if len(found) != 1:
+            return None
+        return self._make(m.span, found[0].name, found[0].kind, Resolution.TITLE, found[0].also)
+
     def _by_registry(self, m: _Mention) -> Speaker | None:
         """2. The registry; a registry title goes first to whoever this document gave it."""
         words = m.words(self.lex.references)
@@ -1034,6 +1056,7 @@ class SpeakerResolver:
         _by_document,
         _by_coordination,
         _by_registry,
+        _by_shared_title,
         _by_office,
         _by_person_name,
         _by_role,
