@@ -168,6 +168,29 @@ def _trim_titles(doc_span: Span, refs: References) -> Span:
     return doc[start:end]
 
 
+def entities_over(span: Span, labels: tuple[str, ...]) -> list[Span]:
+    """The named entities with one of ``labels`` that overlap ``span``, read from the tokens'
+    IOB tags: O(length of the span and its entities), where ``doc.ents`` rebuilds every entity
+    of the document on each access."""
+    doc = span.doc
+    out: list[Span] = []
+    i = span.start
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1  # back to the start of an entity the span begins inside
+    while i < span.end:
+        token = doc[i]
+        if token.ent_iob_ != "B":
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if token.ent_type_ in labels and end > span.start:
+            out.append(Span(doc, i, end, label=token.ent_type_))
+        i = end
+    return out
+
+
 def person_name(span: Span, refs: References) -> Span | None:
     """The person's name inside a mention, as a span of the document (None if it names nobody).
 
@@ -176,7 +199,7 @@ def person_name(span: Span, refs: References) -> Span | None:
         refs: the reference words (titles, ranks, particles, suffixes).
     """
     doc = span.doc
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.start < span.end and e.end > span.start]
+    people = entities_over(span, ("PERSON",))
     if people:
         ent = people[-1]
         start, stop = max(ent.start, span.start), min(ent.end, span.end)

@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotebank.lexicons import Lexicons, References, SpeakerEntry
 from quotebank.model import Resolution, Speaker, SpeakerKind, TextSpan, speaker_key
-from quotebank.speakers.names import canonical_name, entity_name, person_name, surname, titled_name
+from quotebank.speakers.names import canonical_name, entities_over, entity_name, person_name, surname, titled_name
 
 __all__ = ["SpeakerResolver"]
 
@@ -90,8 +90,8 @@ def _mention_head(span: Span) -> Token:
 def _entity_name(span: Span, head: Token) -> str | None:
     """An organisation's name as the text writes it: the named entity around the head, inside
     the mention, without a leading "the" (None when the head is in no organisation entity)."""
-    for ent in span.doc.ents:
-        if ent.label_ in ("ORG", "NORP", "GPE", "FAC") and ent.start <= head.i < ent.end:
+    for ent in entities_over(span.doc[head.i : head.i + 1], ("ORG", "NORP", "GPE", "FAC")):
+        if ent.start <= head.i < ent.end:
             start, end = max(ent.start, span.start), min(ent.end, span.end)
             for t in span.doc[start:end]:  # "The World Health Organization (WHO": the name ends at "("
                 if t.text == "(" and t.i > start:
@@ -262,7 +262,7 @@ def _without_count(tokens: list[Token], head: Token) -> list[Token]:
 def _text_of(tokens: Sequence[Token]) -> str:
     """The text the tokens cover, as written (one space for any run of spaces)."""
     doc = tokens[0].doc
-    return canonical_name(doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)])
+    return canonical_name(doc[tokens[0].i : tokens[-1].i + 1].text)  # doc.text would build the whole text
 
 
 def _relative_antecedent(span: Span) -> Span | None:
@@ -410,10 +410,11 @@ class _DocMemory:
         self.role_changers = resolver.lex.references.role_changers
         self.acronyms: dict[str, str] = {}  # "WHO" -> "World Health Organization"
         self.org_names: set[str] = set()
-        for ent in doc.ents:
+        ents = doc.ents  # built once: every access rebuilds them all
+        for ent in ents:
             if ent.label_ == "ORG":
                 self._org_entity(ent)
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ == "PERSON":
                 self._person_entity(ent, resolver)
             elif ent.label_ in ("ORG", "GPE", "NORP") and ent.root.dep_ in ("nsubj", "nsubjpass"):
@@ -470,7 +471,7 @@ class _DocMemory:
         words = [t for t in doc[ent.start : cut] if not (t.i == ent.start and t.lower_ == "the")]
         if len(words) < 2:
             return
-        name = canonical_name(doc.text[words[0].idx : words[-1].idx + len(words[-1].text)])
+        name = canonical_name(doc[words[0].i : words[-1].i + 1].text)
         self.org_names.add(name)
         initials = "".join(w[0] for w in name.split() if w[:1].isupper())
         if len(initials) >= 2:
