@@ -74,22 +74,20 @@ def _relayed(inner: Candidate, outer: Candidate, doc: Doc, lexicons: Lexicons) -
     mention = doc[inner.mention[0] : inner.mention[1]]
     if not _speaking_source(mention.root, lexicons):
         return False
-    first, last = doc[inner.mention[0]], doc[inner.mention[1] - 1]
-    source = (first.idx, last.idx + len(last.text))
-    if not (_inside(*source, outer.pieces) and _inside(*inner.cue, outer.pieces)):
+    if not (_inside(mention.start_char, mention.end_char, outer.pieces) and _inside(*inner.cue, outer.pieces)):
         return False
     return all(_inside(a, b, outer.pieces) for a, b in inner.pieces) and _size(inner) < _size(outer)
 
 
-def _settle(candidates: list[Candidate], doc: Doc | None = None, lexicons: Lexicons | None = None) -> list[Candidate]:
+def _settle(candidates: list[Candidate], doc: Doc, lexicons: Lexicons) -> list[Candidate]:
     """Keep one quote per stretch of text: nested reports fold into the outer one, except a
-    report relayed inside another's content with its own source (when ``doc`` is given), which
-    stays as a quote of its own inside the outer one."""
+    report relayed inside another's content with its own source, which stays as a quote of its
+    own inside the outer one."""
     kept: list[Candidate] = []
     # bigger, earlier first: an outer report claims the reports nested in it
     for c in sorted(candidates, key=lambda c: (-_size(c), c.start)):
         clashes = [k for k in kept if _overlap(c, k) > 0]
-        if clashes and (doc is None or lexicons is None or not all(_relayed(c, k, doc, lexicons) for k in clashes)):
+        if clashes and not all(_relayed(c, k, doc, lexicons) for k in clashes):
             continue
         kept.append(c)
     return sorted(kept, key=lambda c: c.start)

@@ -45,19 +45,9 @@ def fold(name: str) -> str:
 
 
 @functools.cache
-def _decisive(location: str, max_share: float, min_count: int) -> Mapping[str, str]:
-    """Name -> "female"/"male" for the list's decisive names (read once per process)."""
-    return _tables(location, max_share, min_count)[0]
-
-
-@functools.cache
-def _common(location: str, max_share: float, min_count: int) -> frozenset[str]:
-    """Names borne by at least ``min_count`` people of either gender."""
-    return _tables(location, max_share, min_count)[1]
-
-
-@functools.cache
 def _tables(location: str, max_share: float, min_count: int) -> tuple[Mapping[str, str], frozenset[str]]:
+    """The list's decisive names (name -> "female"/"male") and every name borne by at least
+    ``min_count`` people, read once per process."""
     try:
         with open(location, encoding="utf-8") as handle:
             data = json.load(handle)
@@ -104,26 +94,28 @@ class GivenNames:
     source: str = ""
     version: str = ""
 
+    def _key(self, word: str) -> str:
+        """The word as the list keys it, or "" when it is empty or excluded."""
+        key = fold(word.strip(".,"))
+        return "" if key in self.exclude else key
+
+    def _tables(self) -> tuple[Mapping[str, str], frozenset[str]]:
+        if self.location is None:
+            return {}, frozenset()
+        return _tables(self.location, self.max_share, self.min_count)
+
     def is_given(self, word: str) -> bool:
         """Whether ``word`` is a first name at least ``min_count`` people bear ("Jonas": yes;
         "Winger", "Striker": no)."""
-        key = fold(word.strip(".,"))
-        if not key or key in self.exclude:
-            return False
-        if key in self.overrides:
-            return True
-        return self.location is not None and key in _common(self.location, self.max_share, self.min_count)
+        key = self._key(word)
+        return bool(key) and (key in self.overrides or key in self._tables()[1])
 
     def gender(self, first: str) -> str | None:
         """``"female"``, ``"male"`` or None (unknown, ambiguous, or excluded) for a first name."""
-        key = fold(first.strip(".,"))
-        if not key or key in self.exclude or len(key) < 2:
+        key = self._key(first)
+        if len(key) < 2:
             return None
-        if key in self.overrides:
-            return self.overrides[key]
-        if self.location is None:
-            return None
-        return _decisive(self.location, self.max_share, self.min_count).get(key)
+        return self.overrides.get(key) or self._tables()[0].get(key)
 
 
 def _location(file: LexiconFile, source: Mapping[str, object]) -> tuple[str, str]:

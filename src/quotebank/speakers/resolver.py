@@ -714,6 +714,8 @@ class SpeakerResolver:
         Returns:
             One speaker (or ``None``) per quote.
         """
+        if not mentions:
+            return []  # no quote, no memory to build
         memory = _DocMemory(doc, self)
         known: list[_Known] = []
         out: list[Speaker | None] = []
@@ -786,8 +788,6 @@ class SpeakerResolver:
         found = self._alias.get(tuple(words))
         if found is not None and found[0].kind is SpeakerKind.PERSON and found[1] is not Resolution.TITLE:
             return found[0].name, (Resolution.NAMED if len(words) > 1 else Resolution.ALIAS)
-        if len(words) == 1 and words[0] in memory.full:
-            return memory.full[words[0]], Resolution.SURNAME
         if len(words) == 1:
             # "Gao" for Gao Yufan, "Ortega" for Luis Alberto Ortega Valdés: any word of exactly
             # one full name the document gave
