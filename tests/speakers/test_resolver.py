@@ -367,3 +367,71 @@ def test_speaker_keys_are_stable_across_spellings(extractor: quotebank.Extractor
     assert quote.speaker is not None
     assert quote.speaker.key == "donald trump"
     assert quotebank.speaker_key("The  Trump campaign") == "trump campaign"
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # an epithet with a modifier goes to the person in focus
+        (
+            'Teodora Vasquez called on the council to act. "It is troubling," the Ohio congresswoman said.',
+            ["Teodora Vasquez"],
+        ),
+        # gender: a businessman is not the woman named last
+        (
+            'David Okafor met Helen Ostrova on Monday. "We need change," the Chicago businessman said.',
+            ["David Okafor"],
+        ),
+        # the epithet's own possessor is someone else
+        (
+            'Priya Raman praised Tomas Berg. "That was outrageous," Berg\'s former campaign strategist said.',
+            ["Priya Raman"],
+        ),
+        # an unnamed adviser who spoke before keeps the description
+        (
+            'A senior adviser said the talks were over. Olga Brandt disagreed. "We go on," the senior adviser said.',
+            ["senior adviser", "senior adviser"],
+        ),
+        # a bare role noun without a modifier names nobody
+        ('Sarah Lindqvist spoke first. "We need change," the judge said.', ["judge"]),
+    ],
+)
+def test_epithets_refer_back_to_the_person_in_focus(
+    extractor: quotebank.Extractor, text: str, speakers: list[str]
+) -> None:
+    assert _names(extractor, text) == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the issuer of the latest document the text named with one
+        (
+            "A web video by the Harbour Party attacks the mayor's record. The clip says he failed the city.",
+            "Harbour Party",
+        ),
+        # the subject of an issuing verb issued the document
+        (
+            "More than 300 nurses signed an open letter to the board. The letter said wards were unsafe.",
+            "nurses",
+        ),
+        # an issuer that names nobody yet is not taken
+        (
+            "Lucia Ferreira said prices rose. The minister's statement was short. The website said so too.",
+            "Lucia Ferreira",
+        ),
+    ],
+)
+def test_a_bare_document_noun_speaks_for_the_latest_issuer(
+    extractor: quotebank.Extractor, text: str, speaker: str
+) -> None:
+    assert _names(extractor, text)[-1] == speaker
+
+
+def test_a_first_name_alone_is_the_full_name_the_document_gave() -> None:
+    extractor = quotebank.Extractor()
+    text = (
+        "Rowan Achebe and Mira Achebe divorced in 2004. Lawyers for both Rowan and Mira filed papers. "
+        '"Were the files opened, it would hurt us," the retired developer said.'
+    )
+    assert _names(extractor, text) == ["Rowan Achebe"]

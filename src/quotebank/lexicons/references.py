@@ -34,6 +34,7 @@ class References:
         ranks: title words before a name that are not part of it ("Rear", "Adm.", "Col.").
         documents: nouns for what a source issued ("statement", "complaint"); the speaker is
             the issuer.
+        issuing_verbs: verbs whose subject issued their object ("signed an open letter").
         role_changers: words that make a different role of the title after them ("vice"
             president, "former" minister): the title alone does not name their holder.
         speech_verbs: one-word reporting verbs (from ``reporting.toml``): "Says" in a title-case
@@ -44,6 +45,8 @@ class References:
             ("the Reuters/Ipsos poll"), not speaking for an issuer.
         collectives: singular anaphor nouns that can point at a group of people as well as at
             an organisation ("the group" for hostage families).
+        epithets: person nouns a writer uses, with a modifier, for someone the text named ("the
+            New York businessman"), each with the gender it implies (male, female or any).
     """
 
     pronouns: Mapping[str, tuple[str, str]]
@@ -64,6 +67,17 @@ class References:
     role_changers: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     given_names: GivenNames | None = None
+    epithets: Mapping[str, str] = attrs.field(factory=dict)
+    issuing_verbs: frozenset[str] = frozenset()
+
+
+def _epithets(file: LexiconFile) -> dict[str, str]:
+    """``[epithets]``: noun -> gender, from one word list per gender."""
+    out: dict[str, str] = {}
+    for gender in ("male", "female", "any"):
+        for word in file.words("epithets", gender, required=False):
+            out[word.lower()] = gender
+    return out
 
 
 def load_references(path: Path) -> References:
@@ -99,4 +113,6 @@ def load_references(path: Path) -> References:
         collectives=frozenset(w.lower() for w in file.words("collectives", required=False)),
         findings=frozenset(w.lower() for w in file.words("findings", required=False)),
         role_changers=frozenset(w.lower() for w in file.words("role_changers", required=False)),
+        epithets=_epithets(file),
+        issuing_verbs=frozenset(w.lower() for w in file.words("documents", "issuing_verbs", required=False)),
     )

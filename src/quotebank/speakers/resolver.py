@@ -60,6 +60,8 @@ _CONFIDENCE = {
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_DEFINITE = frozenset({"the", "this", "that", "its", "their"})
+_ISSUER_PREPS = frozenset({"by", "from", "of"})
 
 
 def _words(text: str) -> list[str]:
@@ -141,6 +143,51 @@ def _is_anaphor(span: Span, head: Token, refs: References) -> bool:
     if head.lemma_.lower() in refs.anaphors or head.lower_ in refs.anaphors or phrase in refs.anaphors:
         return True
     return _compound_type_noun(head, refs)
+
+
+def _issuer(token: Token, refs: References) -> Span | None:
+    """Who issued a document the text names: a possessor ("Hamas's statement"), the object of
+    "by"/"from"/"of" ("a web video by the Republican National Committee"), the subject of an
+    issuing verb ("200 doctors signed an open letter") or a proper name compounded with it ("the
+    Clinton ad"); None for other tokens and for pronoun issuers."""
+    if not (token.lower_ in refs.documents or token.lemma_.lower() in refs.documents) or token.pos_ != "NOUN":
+        return None
+    doc = token.doc
+    for child in token.children:
+        if child.dep_ == "poss":
+            end = child.i if child.tag_ == "POS" else child.i + 1
+            return doc[child.left_edge.i : end] if child.pos_ != "PRON" and end > child.left_edge.i else None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _ISSUER_PREPS:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return doc[obj.left_edge.i : obj.right_edge.i + 1] if obj.pos_ != "PRON" else None
+    verb = token.head
+    if token.dep_ == "dobj" and verb.lemma_.lower() in refs.issuing_verbs:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+        if subject is not None:
+            return doc[subject.left_edge.i : subject.right_edge.i + 1]
+    compounds = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i]
+    return doc[compounds[0].left_edge.i : compounds[-1].i + 1] if compounds else None
+
+
+def _epithet_gender(span: Span, head: Token, refs: References) -> str | None:
+    """The gender an epithet implies, or None when the mention is not one: "the" or a name's
+    possessive, at least one modifier, then a lower-case noun from ``[epithets]`` ("the
+    California congressman", "the GOP candidate", "the 34-year-old mother of three"); a bare
+    "the judge" is too vague to name anyone."""
+    gender = refs.epithets.get(head.lower_) or refs.epithets.get(head.lemma_.lower())
+    if gender is None or not head.text.islower() or head.tag_ not in ("NN", "NNP"):
+        return None
+    before = [t for t in span if t.i < head.i and not t.is_punct and t.tag_ != "POS"]
+    owner = [t for t in before if t.dep_ == "poss" and t.pos_ == "PROPN"]
+    if span[0].lower_ == "the":
+        modifiers = before[1:]
+    elif owner:
+        modifiers = [t for t in before if t.i > owner[-1].i]
+    else:
+        return None
+    return gender if modifiers else None
 
 
 def _compound_type_noun(head: Token, refs: References) -> bool:
@@ -408,6 +455,7 @@ class _DocMemory:
         self.refs = resolver.lex.references
         self.person_nouns = resolver.lex.references.person_titles
         self.role_changers = resolver.lex.references.role_changers
+        self.issued: list[tuple[int, Span]] = []  # (offset, issuer) of documents named with one
         self.acronyms: dict[str, str] = {}  # "WHO" -> "World Health Organization"
         self.org_names: set[str] = set()
         ents = doc.ents  # built once: every access rebuilds them all
@@ -427,6 +475,7 @@ class _DocMemory:
                 self._untagged_person(token, resolver)
         self.people.sort()
         self._drop_stray_words()
+        self.issued = [(t.idx, issuer) for t in doc if (issuer := _issuer(t, self.refs)) is not None]
 
     def _starts_with_given_name(self, word: str) -> bool:
         """A capitalised first name, not a particle ("Donald", not "Abu" or "la")."""
@@ -504,7 +553,7 @@ class _DocMemory:
             self.written.add(name)
         # a one-word name is the fullest name the document gave that surname; a full name with a
         # middle name or initial more or less ("Donald J. Trump", "Donald Trump") is the same person
-        known = self.full.get(surname(name, refs))
+        known = self.full.get(surname(name, refs)) or self._by_first_name(name)
         full = known if known is not None and (len(name.split()) < 2 or _same_person(known, name)) else name
         # "President Obama": a one-word name holds its title too
         self._titles_around(ent, full, resolver)
@@ -516,11 +565,20 @@ class _DocMemory:
         if rank is not None:
             self.people.append((ent.start_char, full, rank))
 
+    def _by_first_name(self, name: str) -> str | None:
+        """A first name alone ("both Donald and Ivana Trump", "Hillary said") is the one full
+        name the document wrote with it, if only one."""
+        if " " in name:
+            return None
+        fitting = {full for full in self.written if full.split()[0] == name}
+        return fitting.pop() if len(fitting) == 1 else None
+
     def _known_surname(self, token: Token) -> bool:
-        """A subject the recogniser tagged an organisation that is the surname of a person the
-        document named in full ("Donald Trump ... Trump has record low support")."""
+        """A subject or possessor the recogniser tagged an organisation that is the surname of a
+        person the document named in full ("Donald Trump ... Trump has record low support",
+        "Trump's child-care plan")."""
         return (
-            token.dep_ in ("nsubj", "nsubjpass")
+            token.dep_ in ("nsubj", "nsubjpass", "poss")
             and token.ent_type_ == "ORG"
             and token.pos_ == "PROPN"
             and token.lower_ in self.full
@@ -1049,6 +1107,30 @@ class SpeakerResolver:
         """6. Definite descriptions of bodies: "the group", "the rights group", "the carmaker"."""
         return self._anaphor(m.span, m.head, m.known, m.memory)
 
+    def _by_epithet(self, m: _Mention) -> Speaker | None:
+        """7. An epithet for someone the text named ("the New York businessman said", "Obama's
+        former campaign strategist said"): the person in focus who agrees in gender (see
+        :func:`_epithet_gender`), ranked as pronouns are; never a person the epithet itself
+        names."""
+        refs = self.lex.references
+        gender = _epithet_gender(m.span, m.head, refs)
+        if gender is None or any(_words(k.name)[-1:] == [m.head.lower_] for k in m.known if k.at < m.span.start_char):
+            return None  # "a senior adviser ... the senior adviser": the unnamed one spoke before
+        inside = {w for t in m.span if t.i != m.head.i for w in _words(t.text)}
+        at = m.span.start_char
+        barred = _barred(None, m.memory.quote)
+        pool = [
+            _Known(name=n, kind=SpeakerKind.PERSON, gender=self._gender_of(n, m.memory), plural=False, at=a, rank=r)
+            for a, n, r in m.memory.people
+            if a < at and not inside & set(_words(n)) and not any(lo <= a < hi for lo, hi in barred)
+        ]
+        pool = [k for k in pool if _gender_ok(gender, k.gender)]
+        if not pool:
+            return None
+        here = m.memory.sentence_of(at)
+        best = max(pool, key=lambda k: (k.rank * _SALIENCE_WEIGHT - (here - m.memory.sentence_of(k.at)), k.at))
+        return self._make(m.span, best.name, SpeakerKind.PERSON, Resolution.TITLE)
+
     _STEPS: ClassVar[tuple[Callable[[SpeakerResolver, _Mention], Speaker | None], ...]] = (
         _by_relative,
         _by_short_name,
@@ -1062,6 +1144,7 @@ class SpeakerResolver:
         _by_person_name,
         _by_role,
         _by_anaphor,
+        _by_epithet,
     )
 
     def _anaphor(self, span: Span, head: Token, known: list[_Known], memory: _DocMemory) -> Speaker | None:
@@ -1107,23 +1190,24 @@ class SpeakerResolver:
         return self._make(span, target.name, target.kind, Resolution.CONTEXT, target.aliases)
 
     def _document(self, doc: Doc, span: Span, head: Token, memory: _DocMemory, known: list[_Known]) -> Speaker | None:
-        """The issuer of a document noun: its "from"/"by"/"of" object or its possessor, resolved
-        as a mention of its own; else (a bare "the statement") the last source the document named.
-        The mention stays the words the text gives."""
-        issuer: Token | None = next((c for c in head.children if c.dep_ == "poss"), None)
-        if issuer is None:
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
-                    issuer = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    break
-        if issuer is not None and issuer.pos_ != "PRON":
-            inner = doc[issuer.left_edge.i : issuer.right_edge.i + 1]
-            if issuer.dep_ == "poss" and inner[-1].tag_ == "POS":
-                inner = inner[:-1]
-            found = self._resolve_mention(doc, inner, memory, known)
+        """The issuer of a document noun (see :func:`_issuer`), resolved as a mention of its own;
+        for a bare "the statement", the issuer of the latest document the text named with one,
+        else the last source the document named. The mention stays the words the text gives."""
+        issuer = _issuer(head, self.lex.references)
+        if issuer is not None:
+            found = self._resolve_mention(doc, issuer, memory, known)
             return attrs.evolve(found, mention=TextSpan(start=span.start_char, end=span.end_char, text=span.text))
-        if issuer is not None or span[0].lower_ not in ("the", "this", "that", "its", "their"):
-            return None
+        issuer_slot = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in _ISSUER_PREPS) for c in head.children)
+        if issuer_slot or span[0].lower_ not in _DEFINITE:
+            return None  # "its statement": the pronoun is left to the pronoun rules
+        # "A web video by the RNC ... The clip says": the latest document the text gave an issuer,
+        # unless that issuer is a person it has not named ("the senator's statement")
+        earlier = [s for at, s in memory.issued if at < span.start_char and not span.start <= s.start < span.end]
+        if earlier:
+            found = self._resolve_mention(doc, earlier[-1], memory, known)
+            unnamed = found.kind is SpeakerKind.PERSON and not (found.name or "")[:1].isupper()
+            if found.name is not None and not unnamed:
+                return attrs.evolve(found, mention=_text_span(span))
         if not known:
             return None
         last = known[-1]
