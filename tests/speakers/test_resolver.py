@@ -415,9 +415,22 @@ def test_epithets_refer_back_to_the_person_in_focus(
             "More than 300 nurses signed an open letter to the board. The letter said wards were unsafe.",
             "nurses",
         ),
-        # an issuer that names nobody yet is not taken
+        # the agent of a passive verb issued it
+        (
+            "An email was sent from the club's director, Anneke Vos, to members. The email said the club would close.",
+            "Anneke Vos",
+        ),
+        (
+            "A letter signed by the Coastal Fishers Union reached the ministry. The letter said stocks had collapsed.",
+            "Coastal Fishers Union",
+        ),
+        # an issuer that names nobody yet is not taken, nor one of another kind of document
         (
             "Lucia Ferreira said prices rose. The minister's statement was short. The website said so too.",
+            "Lucia Ferreira",
+        ),
+        (
+            "Lucia Ferreira said prices rose. A report by the Tidewater Institute was short. The ad said so too.",
             "Lucia Ferreira",
         ),
     ],

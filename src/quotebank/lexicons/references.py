@@ -35,6 +35,8 @@ class References:
         documents: nouns for what a source issued ("statement", "complaint"); the speaker is
             the issuer.
         issuing_verbs: verbs whose subject issued their object ("signed an open letter").
+        document_families: each document noun -> the nouns for the same kind of document
+            ("clip" -> ad, clip, spot, video ...); a noun in no family is its own.
         role_changers: words that make a different role of the title after them ("vice"
             president, "former" minister): the title alone does not name their holder.
         speech_verbs: one-word reporting verbs (from ``reporting.toml``): "Says" in a title-case
@@ -69,6 +71,21 @@ class References:
     given_names: GivenNames | None = None
     epithets: Mapping[str, str] = attrs.field(factory=dict)
     issuing_verbs: frozenset[str] = frozenset()
+    document_families: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
+
+
+def _families(file: LexiconFile) -> dict[str, frozenset[str]]:
+    """``[documents] families``: lists of nouns for one kind of document."""
+    value = file.table("documents", required=False).get("families", [])
+    line = file.line_of("families")
+    if not isinstance(value, list):
+        raise file.fail("documents.families must be a list of lists of nouns", line)
+    out: dict[str, set[str]] = {}
+    for group in value:
+        words = {w.lower() for w in file.strings(group, "documents.families", line)}
+        for word in words:
+            out.setdefault(word, set()).update(words)
+    return {w: frozenset(f) for w, f in out.items()}
 
 
 def _epithets(file: LexiconFile) -> dict[str, str]:
@@ -114,5 +131,6 @@ def load_references(path: Path) -> References:
         findings=frozenset(w.lower() for w in file.words("findings", required=False)),
         role_changers=frozenset(w.lower() for w in file.words("role_changers", required=False)),
         epithets=_epithets(file),
+        document_families=_families(file),
         issuing_verbs=frozenset(w.lower() for w in file.words("documents", "issuing_verbs", required=False)),
     )

@@ -150,7 +150,9 @@ def _issuer(token: Token, refs: References) -> Span | None:
     "by"/"from"/"of" ("a web video by the Republican National Committee"), the subject of an
     issuing verb ("200 doctors signed an open letter") or a proper name compounded with it ("the
     Clinton ad"); None for other tokens and for pronoun issuers."""
-    if not (token.lower_ in refs.documents or token.lemma_.lower() in refs.documents) or token.pos_ != "NOUN":
+    if token.pos_ != "NOUN" or not token.text.islower():
+        return None  # a headline's "Popular Website Shows Bias" names no document
+    if not (token.lower_ in refs.documents or token.lemma_.lower() in refs.documents):
         return None
     doc = token.doc
     for child in token.children:
@@ -162,6 +164,9 @@ def _issuer(token: Token, refs: References) -> Span | None:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 return doc[obj.left_edge.i : obj.right_edge.i + 1] if obj.pos_ != "PRON" else None
+    agent = _agent_issuer(token)
+    if agent is not None:
+        return agent
     verb = token.head
     if token.dep_ == "dobj" and verb.lemma_.lower() in refs.issuing_verbs:
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
@@ -169,6 +174,20 @@ def _issuer(token: Token, refs: References) -> Span | None:
             return doc[subject.left_edge.i : subject.right_edge.i + 1]
     compounds = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i]
     return doc[compounds[0].left_edge.i : compounds[-1].i + 1] if compounds else None
+
+
+def _agent_issuer(token: Token) -> Span | None:
+    """The agent of a passive verb the document noun is the subject of, or that modifies it: "an
+    email was sent from the club's director", "a letter signed by 200 doctors"."""
+    verbs = [token.head] if token.dep_ == "nsubjpass" else []
+    verbs += [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "from"):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ != "PRON":
+                    return token.doc[obj.left_edge.i : obj.right_edge.i + 1]
+    return None
 
 
 def _epithet_gender(span: Span, head: Token, refs: References) -> str | None:
@@ -455,7 +474,7 @@ class _DocMemory:
         self.refs = resolver.lex.references
         self.person_nouns = resolver.lex.references.person_titles
         self.role_changers = resolver.lex.references.role_changers
-        self.issued: list[tuple[int, Span]] = []  # (offset, issuer) of documents named with one
+        self.issued: list[tuple[int, Span, str]] = []  # (offset, issuer, noun) of documents named with one
         self.acronyms: dict[str, str] = {}  # "WHO" -> "World Health Organization"
         self.org_names: set[str] = set()
         ents = doc.ents  # built once: every access rebuilds them all
@@ -475,7 +494,7 @@ class _DocMemory:
                 self._untagged_person(token, resolver)
         self.people.sort()
         self._drop_stray_words()
-        self.issued = [(t.idx, issuer) for t in doc if (issuer := _issuer(t, self.refs)) is not None]
+        self.issued = [(t.idx, issuer, t.lower_) for t in doc if (issuer := _issuer(t, self.refs)) is not None]
 
     def _starts_with_given_name(self, word: str) -> bool:
         """A capitalised first name, not a particle ("Donald", not "Abu" or "la")."""
@@ -1004,8 +1023,8 @@ class SpeakerResolver:
     def _by_document(self, m: _Mention) -> Speaker | None:
         """A document noun speaks for its issuer ("a statement from the Kremlin", "the complaint")."""
         refs = self.lex.references
-        if m.head.lower_ not in refs.documents and m.head.lemma_ not in refs.documents:
-            return None
+        if not m.head.text.islower() or (m.head.lower_ not in refs.documents and m.head.lemma_ not in refs.documents):
+            return None  # "The Washington Post" is a name, not a post
         return self._document(m.doc, m.span, m.head, m.memory, m.known)
 
     def _by_coordination(self, m: _Mention) -> Speaker | None:
@@ -1200,9 +1219,17 @@ class SpeakerResolver:
         issuer_slot = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in _ISSUER_PREPS) for c in head.children)
         if issuer_slot or span[0].lower_ not in _DEFINITE:
             return None  # "its statement": the pronoun is left to the pronoun rules
-        # "A web video by the RNC ... The clip says": the latest document the text gave an issuer,
-        # unless that issuer is a person it has not named ("the senator's statement")
-        earlier = [s for at, s in memory.issued if at < span.start_char and not span.start <= s.start < span.end]
+        if any(t.pos_ == "PROPN" or t.ent_type_ for t in span):
+            return None  # "the website FiveThirtyEight" names itself
+        # "A web video by the RNC ... The clip says": the latest document of the same kind the text
+        # gave an issuer, unless that issuer is a person it has not named ("the senator's statement")
+        refs = self.lex.references
+        kind = refs.document_families.get(head.lower_, frozenset({head.lower_, head.lemma_.lower()}))
+        earlier = [
+            s
+            for at, s, noun in memory.issued
+            if at < span.start_char and noun in kind and not span.start <= s.start < span.end
+        ]
         if earlier:
             found = self._resolve_mention(doc, earlier[-1], memory, known)
             unnamed = found.kind is SpeakerKind.PERSON and not (found.name or "")[:1].isupper()
