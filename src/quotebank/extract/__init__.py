@@ -2,7 +2,9 @@
 
 * :mod:`quotebank.extract.direct` attributes passages in quotation marks;
 * :mod:`quotebank.extract.reported` finds indirect and mixed quotes through
-  reporting cues.
+  reporting cues;
+* :mod:`quotebank.extract.boilerplate` marks the lines that are not part of the article
+  (links to other stories, credits, advertising notices): no quote is cued inside them.
 
 :func:`find_quotes` runs both and settles overlaps, so that every quote of a
 document comes out once, in text order. Two quotes never overlap, except that a report
@@ -17,11 +19,12 @@ from spacy.tokens import Doc, Token
 
 from quotebank.extract._base import Candidate, DocIndex, merge_pieces
 from quotebank.extract._marks import QuotedPassage, find_quoted
+from quotebank.extract.boilerplate import Boilerplate, boilerplate_spans
 from quotebank.extract.direct import attribute_passages
 from quotebank.extract.reported import find_reported
 from quotebank.lexicons import Lexicons
 
-__all__ = ["Candidate", "QuotedPassage", "find_quoted", "find_quotes"]
+__all__ = ["Boilerplate", "Candidate", "QuotedPassage", "boilerplate_spans", "find_quoted", "find_quotes"]
 
 
 def _overlap(a: Candidate, b: Candidate) -> int:
@@ -116,4 +119,12 @@ def find_quotes(doc: Doc, lexicons: Lexicons, *, min_strength: float = 0.5) -> l
     direct = attribute_passages(index, used, reported)
     for c in (*reported, *direct):
         c.pieces = merge_pieces(c.pieces)
-    return _settle([c for c in (*reported, *direct) if c.pieces], doc, lexicons)
+    boilerplate = Boilerplate.of(text, lexicons.references)
+    found = [c for c in (*reported, *direct) if c.pieces and not _in_boilerplate(c, boilerplate)]
+    return _settle(found, doc, lexicons)
+
+
+def _in_boilerplate(c: Candidate, boilerplate: Boilerplate) -> bool:
+    """A quote cued or starting inside a boilerplate line ("READ MORE: Daniel Brooks explains
+    the vote") is not part of the article."""
+    return boilerplate.covers(c.start) or (c.cue is not None and boilerplate.covers(c.cue[0]))

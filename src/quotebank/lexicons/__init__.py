@@ -23,7 +23,7 @@ Examples:
 from quotebank.lexicons.bundle import Lexicons, default_lexicon_dir, load_lexicons
 from quotebank.lexicons.given_names import GivenNames
 from quotebank.lexicons.predicates import PredicateClass, PredicateEntry, PredicateExample, PredicateLexicon, Role
-from quotebank.lexicons.references import References
+from quotebank.lexicons.references import BoilerplateWords, References
 from quotebank.lexicons.registry import Office, SpeakerEntry, SpeakerRegistry
 from quotebank.lexicons.reporting import ReportingLexicon, ReportingVerb
 from quotebank.lexicons.stance import (
@@ -42,6 +42,7 @@ from quotebank.lexicons.valence import ValenceLexicon
 __all__ = [
     "Anchoring",
     "Anchors",
+    "BoilerplateWords",
     "GivenNames",
     "Lexicons",
     "Modifiers",

@@ -11,7 +11,22 @@ from quotebank.lexicons._files import LexiconFile, norm
 from quotebank.lexicons.given_names import GivenNames
 from quotebank.lexicons.registry import GENDERS, NUMBERS
 
-__all__ = ["References", "load_references"]
+__all__ = ["BoilerplateWords", "References", "load_references"]
+
+
+@attrs.frozen(kw_only=True)
+class BoilerplateWords:
+    """``[boilerplate]``: how lines that are not part of the article open, as word tuples.
+
+    Attributes:
+        links: pointers to other stories ("read more", "related", "see also").
+        credits: bylines and picture credits ("reporting by", "photo", "copyright").
+        notices: advertising and sign-up lines ("advertisement", "story continues below").
+    """
+
+    links: frozenset[tuple[str, ...]] = frozenset()
+    credits: frozenset[tuple[str, ...]] = frozenset()
+    notices: frozenset[tuple[str, ...]] = frozenset()
 
 
 @attrs.frozen(kw_only=True)
@@ -35,6 +50,8 @@ class References:
         documents: nouns for what a source issued ("statement", "complaint"); the speaker is
             the issuer.
         issuing_verbs: verbs whose subject issued their object ("signed an open letter").
+        boilerplate: how lines that are not part of the article open (see
+            :class:`BoilerplateWords`).
         document_families: each document noun -> the nouns for the same kind of document
             ("clip" -> ad, clip, spot, video ...); a noun in no family is its own.
         role_changers: words that make a different role of the title after them ("vice"
@@ -72,6 +89,7 @@ class References:
     epithets: Mapping[str, str] = attrs.field(factory=dict)
     issuing_verbs: frozenset[str] = frozenset()
     document_families: Mapping[str, frozenset[str]] = attrs.field(factory=dict)
+    boilerplate: BoilerplateWords = BoilerplateWords()
 
 
 def _families(file: LexiconFile) -> dict[str, frozenset[str]]:
@@ -86,6 +104,15 @@ def _families(file: LexiconFile) -> dict[str, frozenset[str]]:
         for word in words:
             out.setdefault(word, set()).update(words)
     return {w: frozenset(f) for w, f in out.items()}
+
+
+def _boilerplate(file: LexiconFile) -> BoilerplateWords:
+    """``[boilerplate]``: three lists of opening phrases, lower-cased into word tuples."""
+
+    def phrases(field: str) -> frozenset[tuple[str, ...]]:
+        return frozenset(tuple(p.lower().split()) for p in file.words("boilerplate", field, required=False))
+
+    return BoilerplateWords(links=phrases("links"), credits=phrases("credits"), notices=phrases("notices"))
 
 
 def _epithets(file: LexiconFile) -> dict[str, str]:
@@ -132,5 +159,6 @@ def load_references(path: Path) -> References:
         role_changers=frozenset(w.lower() for w in file.words("role_changers", required=False)),
         epithets=_epithets(file),
         document_families=_families(file),
+        boilerplate=_boilerplate(file),
         issuing_verbs=frozenset(w.lower() for w in file.words("documents", "issuing_verbs", required=False)),
     )

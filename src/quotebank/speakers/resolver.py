@@ -40,6 +40,7 @@ from typing import ClassVar
 import attrs
 from spacy.tokens import Doc, Span, Token
 
+from quotebank.extract.boilerplate import Boilerplate
 from quotebank.lexicons import Lexicons, References, SpeakerEntry
 from quotebank.model import Resolution, Speaker, SpeakerKind, TextSpan, speaker_key
 from quotebank.speakers.names import canonical_name, entities_over, entity_name, person_name, surname, titled_name
@@ -477,12 +478,14 @@ class _DocMemory:
         self.issued: list[tuple[int, Span, str]] = []  # (offset, issuer, noun) of documents named with one
         self.acronyms: dict[str, str] = {}  # "WHO" -> "World Health Organization"
         self.org_names: set[str] = set()
-        ents = doc.ents  # built once: every access rebuilds them all
+        # nobody in "Read more: ...", "(Reporting by ...)" or "Photo: ..." is in the article
+        boilerplate = Boilerplate.of(doc.text, self.refs)
+        ents = [e for e in doc.ents if not boilerplate.covers(e.start_char)]  # built once: each access rebuilds
         for ent in ents:
             if ent.label_ == "ORG":
                 self._org_entity(ent)
         for ent in ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" or self._person_tagged_org(ent):
                 self._person_entity(ent, resolver)
             elif ent.label_ in ("ORG", "GPE", "NORP") and ent.root.dep_ in ("nsubj", "nsubjpass"):
                 self.orgs.append((ent.start_char, ent.text, SpeakerKind.ORGANIZATION, _salience(ent.root) or 1))
@@ -490,6 +493,8 @@ class _DocMemory:
         # a capitalised word the tagger called a noun at a sentence start is a name if it is one elsewhere
         names = {t.text for t in doc if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and not t.is_sent_start}
         for token in doc:
+            if boilerplate.covers(token.idx):
+                continue
             if _untagged_name(token, names, resolver.lex.references) or self._known_surname(token):
                 self._untagged_person(token, resolver)
         self.people.sort()
@@ -583,6 +588,18 @@ class _DocMemory:
         rank = _salience(ent.root)
         if rank is not None:
             self.people.append((ent.start_char, full, rank))
+
+    def _person_tagged_org(self, ent: Span) -> bool:
+        """A name the recogniser tagged an organisation that reads as a person's: two or three
+        capitalised words, the first a first name with a known gender ("Nadia Karim"), none an
+        organisation noun or an acronym ("Morgan Stanley" stays: "Morgan" has no one gender)."""
+        given = self.refs.given_names
+        words = ent.text.split()
+        if ent.label_ != "ORG" or given is None or not 2 <= len(words) <= 3:
+            return False
+        if any(not w[:1].isupper() or w.isupper() or w.lower() in self.refs.org_heads for w in words):
+            return False
+        return given.gender(words[0]) is not None
 
     def _by_first_name(self, name: str) -> str | None:
         """A first name alone ("both Donald and Ivana Trump", "Hillary said") is the one full
