@@ -151,10 +151,11 @@ def _issuer(token: Token, refs: References) -> Span | None:
     "by"/"from"/"of" ("a web video by the Republican National Committee"), the subject of an
     issuing verb ("200 doctors signed an open letter") or a proper name compounded with it ("the
     Clinton ad"); None for other tokens and for pronoun issuers."""
+    lower = token.lower_
+    if lower not in refs.documents and not (lower.endswith("s") and token.lemma_.lower() in refs.documents):
+        return None
     if token.pos_ != "NOUN" or not token.text.islower():
         return None  # a headline's "Popular Website Shows Bias" names no document
-    if not (token.lower_ in refs.documents or token.lemma_.lower() in refs.documents):
-        return None
     doc = token.doc
     for child in token.children:
         if child.dep_ == "poss":
@@ -491,15 +492,16 @@ class _DocMemory:
                 self.orgs.append((ent.start_char, ent.text, SpeakerKind.ORGANIZATION, _salience(ent.root) or 1))
         # proper-noun subjects the entity recogniser missed ("Trump took offense ...") can be people too
         # a capitalised word the tagger called a noun at a sentence start is a name if it is one elsewhere
-        names = {t.text for t in doc if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and not t.is_sent_start}
-        for token in doc:
+        tokens = list(doc)  # made once: each pass over a Doc builds every Token again
+        names = {t.text for t in tokens if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and not t.is_sent_start}
+        for token in tokens:
             if boilerplate.covers(token.idx):
                 continue
             if _untagged_name(token, names, resolver.lex.references) or self._known_surname(token):
                 self._untagged_person(token, resolver)
         self.people.sort()
         self._drop_stray_words()
-        self.issued = [(t.idx, issuer, t.lower_) for t in doc if (issuer := _issuer(t, self.refs)) is not None]
+        self.issued = [(t.idx, issuer, t.lower_) for t in tokens if (issuer := _issuer(t, self.refs)) is not None]
 
     def _starts_with_given_name(self, word: str) -> bool:
         """A capitalised first name, not a particle ("Donald", not "Abu" or "la")."""
