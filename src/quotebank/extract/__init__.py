@@ -15,6 +15,8 @@ Speakers are resolved afterwards by :mod:`quotebank.speakers`.
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc, Token
 
 from quotebank.extract._base import Candidate, DocIndex, merge_pieces
@@ -86,14 +88,27 @@ def _settle(candidates: list[Candidate], doc: Doc, lexicons: Lexicons) -> list[C
     """Keep one quote per stretch of text: nested reports fold into the outer one, except a
     report relayed inside another's content with its own source, which stays as a quote of its
     own inside the outer one."""
-    kept: list[Candidate] = []
+    kept: list[Candidate] = []  # by start
+    starts: list[int] = []
+    longest = 0
     # bigger, earlier first: an outer report claims the reports nested in it
     for c in sorted(candidates, key=lambda c: (-_size(c), c.start)):
-        clashes = [k for k in kept if _overlap(c, k) > 0]
+        clashes = [k for k in _near(kept, starts, c, longest) if _overlap(c, k) > 0]
         if clashes and not all(_relayed(c, k, doc, lexicons) for k in clashes):
             continue
-        kept.append(c)
-    return sorted(kept, key=lambda c: c.start)
+        at = bisect.bisect_right(starts, c.start)
+        kept.insert(at, c)
+        starts.insert(at, c.start)
+        longest = max(longest, c.end - c.start)
+    return kept
+
+
+def _near(kept: list[Candidate], starts: list[int], c: Candidate, longest: int) -> list[Candidate]:
+    """The kept quotes that can overlap ``c``: those starting before its end and no further
+    back than the longest kept quote (binary search, not a scan of every quote)."""
+    lo = bisect.bisect_left(starts, c.start - longest)
+    hi = bisect.bisect_left(starts, c.end)
+    return kept[lo:hi]
 
 
 def find_quotes(doc: Doc, lexicons: Lexicons, *, min_strength: float = 0.5) -> list[Candidate]:

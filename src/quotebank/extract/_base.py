@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 
@@ -66,6 +67,7 @@ class DocIndex:
         self.min_strength = min_strength
         self.passages = list(passages)
         self._names: set[str] | None = None
+        self._cues: dict[int, tuple[ReportingVerb, Token | None] | None] = {}
         self._cue_lemmas = {verb.split()[0] for verb in lexicons.reporting.verbs}
         # second words of two-word cues ("rule out", "call on", "put it")
         self._particles = frozenset(PARTICLES) | {
@@ -77,6 +79,44 @@ class DocIndex:
         self._inside = spans
         # paragraph starts: a run of line breaks (blank lines included) is one boundary
         self.lines = [0] + [m.end() for m in re.finditer(r"\n[\s]*", self.text) if m.end() < len(self.text)]
+
+    # ----------------------------------------------------------------- the tree
+
+    @functools.cached_property
+    def _tree(self) -> tuple[list[int], list[int], list[int]]:
+        """Depth, and entry and exit times of a depth-first walk, for every token: built once
+        per document in O(n), so that depth and dominance are O(1) however deep the parse."""
+        heads = [t.head.i for t in self.doc]
+        n = len(heads)
+        children: list[list[int]] = [[] for _ in range(n)]
+        roots: list[int] = []
+        for i, h in enumerate(heads):
+            (roots if h == i else children[h]).append(i)
+        depth, enter, leave = [0] * n, [0] * n, [0] * n
+        clock = 0
+        for root in roots:
+            stack = [(root, False)]
+            while stack:
+                node, done = stack.pop()
+                if done:
+                    leave[node] = clock
+                    continue
+                enter[node] = clock
+                clock += 1
+                stack.append((node, True))
+                for child in reversed(children[node]):
+                    depth[child] = depth[node] + 1
+                    stack.append((child, False))
+        return depth, enter, leave
+
+    def depth(self, i: int) -> int:
+        """How many heads lie above token ``i``."""
+        return self._tree[0][i]
+
+    def is_under(self, i: int, top: int) -> bool:
+        """Whether token ``i`` is ``top`` or lies in its subtree."""
+        _, enter, leave = self._tree
+        return enter[top] <= enter[i] < leave[top] or i == top
 
     # ----------------------------------------------------------------- positions
 
@@ -105,10 +145,16 @@ class DocIndex:
     # ----------------------------------------------------------------- cues
 
     def cue(self, token: Token) -> tuple[ReportingVerb, Token | None] | None:
-        """The reporting verb ``token`` is, with its particle token, or ``None``."""
+        """The reporting verb ``token`` is, with its particle token, or ``None`` (worked out
+        once per token: rules ask again and again about the same verbs)."""
         lemma = token.lemma_.lower()
         if lemma not in self._cue_lemmas:
             return None  # the cheap test first: most tokens are no reporting verb
+        if token.i not in self._cues:
+            self._cues[token.i] = self._cue(token, lemma)
+        return self._cues[token.i]
+
+    def _cue(self, token: Token, lemma: str) -> tuple[ReportingVerb, Token | None] | None:
         if not token.tag_.startswith("VB") and token.pos_ not in ("VERB",) and not _verb_as_noun(token):
             return None
         if token.ent_type_ == "PERSON" or token.ent_type_ == "ORG":

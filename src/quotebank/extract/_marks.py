@@ -11,6 +11,7 @@ start.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -74,15 +75,47 @@ def _is_straight_open(text: str, i: int) -> bool:
     return (before in _OPEN_CONTEXT or before in _DOUBLE_PAIRS) and not after.isspace()
 
 
-def _line_start(text: str, i: int) -> int:
-    return text.rfind("\n", 0, i) + 1
+_SOLID = re.compile(r"\S")
+_NOT_LEAD = re.compile(r"[^\s" + re.escape(_LEADING_MARKS) + "]")
 
 
-def _at_paragraph_start(text: str, i: int) -> bool:
-    return not text[_line_start(text, i) : i].strip()
+class _Lines:
+    """Line starts of a text, asked in O(log n), with what each line opens with computed once:
+    the scan over marks stays linear however many marks a line holds."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._breaks = [m.start() for m in re.finditer("\n", text)]
+        self._solid: dict[int, int] = {}
+        self._lead: dict[int, int] = {}
+
+    def start(self, i: int) -> int:
+        """Offset of the start of the line holding ``i``."""
+        k = bisect.bisect_left(self._breaks, i)
+        return self._breaks[k - 1] + 1 if k else 0
+
+    def _first(self, pattern: re.Pattern[str], start: int) -> int:
+        found = pattern.search(self.text, start)
+        return found.start() if found is not None else len(self.text)
+
+    def solid(self, start: int) -> int:
+        """The first non-blank character at or after the line start ``start``."""
+        if start not in self._solid:
+            self._solid[start] = self._first(_SOLID, start)
+        return self._solid[start]
+
+    def lead(self, start: int) -> int:
+        """The first character after the blanks and marks that open the line at ``start``."""
+        if start not in self._lead:
+            self._lead[start] = self._first(_NOT_LEAD, start)
+        return self._lead[start]
+
+    def at_paragraph_start(self, i: int) -> bool:
+        """Whether only blanks stand between the line start and ``i``."""
+        return self.solid(self.start(i)) >= i
 
 
-def _opens_turn(text: str, i: int) -> bool:
+def _opens_turn(text: str, i: int, lines: _Lines) -> bool:
     """Whether the mark at ``i`` opens a paragraph that is a transcript turn.
 
     Transcripts in quotation marks (``"WALLACE: ...`` / ``"PENCE: ...``) open every
@@ -91,8 +124,8 @@ def _opens_turn(text: str, i: int) -> bool:
     """
     return (
         (text[i] == '"' or text[i] in _DOUBLE_PAIRS)
-        and _at_paragraph_start(text, i)
         and _TURN_LABEL.match(text, i + 1) is not None
+        and lines.at_paragraph_start(i)
     )
 
 
@@ -118,6 +151,7 @@ def _pieces(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
 
 
 def _find_double(text: str) -> list[QuotedPassage]:
+    lines = _Lines(text)
     passages: list[QuotedPassage] = []
     open_at: int | None = None
     closers = ""
@@ -133,7 +167,7 @@ def _find_double(text: str) -> list[QuotedPassage]:
                 j += 1
             if j >= n or (text[j] != text[open_at] and not (text[open_at] == '"' and text[j] == '"')):
                 open_at = None
-            elif _opens_turn(text, j):
+            elif _opens_turn(text, j, lines):
                 open_at = None
                 i = j + 1
                 continue
@@ -149,52 +183,58 @@ def _find_double(text: str) -> list[QuotedPassage]:
                 if pieces:
                     passages.append(QuotedPassage(open=open_at, close=i, pieces=pieces))
                 open_at = None
-        elif open_at is None and (ch in _DOUBLE_PAIRS or ch == '"') and _opens_turn(text, i):
+        elif open_at is None and (ch in _DOUBLE_PAIRS or ch == '"') and _opens_turn(text, i, lines):
             pass  # a transcript turn's mark: the turn is found by its label
         elif ch in _DOUBLE_PAIRS or (ch == '"' and _is_straight_open(text, i)):
             open_at, closers = i, _DOUBLE_PAIRS.get(ch, '"')
         elif ch in _DOUBLE_CLOSERS or ch == '"':
             # a closing mark with no opener: open it at its paragraph's start when
             # the text before it there is a passage of its own
-            start = _line_start(text, i)
+            start = lines.start(i)
             previous = passages[-1].close if passages else -1
-            turn = start + len(text[start:i]) - len(text[start:i].lstrip())
-            if previous < start and text[start:i].strip() and not _opens_turn(text, turn):
-                lead = start
-                while lead < i and (
-                    text[lead].isspace() or text[lead] in _SINGLE_OPENERS or text[lead] in '\u201d\u201c"'
-                ):
-                    lead += 1
-                pieces = _pieces(text, lead, i)
+            turn = lines.solid(start)
+            if previous < start and turn < i and not _opens_turn(text, turn, lines):
+                lead = min(lines.lead(start), i)
+                pieces = _pieces(text, lead, i) if lead < i else ()
                 if pieces:
                     passages.append(QuotedPassage(open=start, close=i, pieces=pieces))
         i += 1
     return passages
 
 
+def _single_closers(text: str) -> list[int]:
+    """Offsets of every mark that can close a single-quoted passage: a closing mark after a
+    non-blank character and before punctuation or a blank."""
+    n = len(text)
+    out = []
+    for j in range(1, n):
+        if text[j] in _SINGLE_CLOSERS and not text[j - 1].isspace():
+            after = text[j + 1] if j + 1 < n else " "
+            if after in _PUNCT_AFTER:
+                out.append(j)
+    return out
+
+
 def _find_single(text: str, taken: list[tuple[int, int]]) -> list[QuotedPassage]:
+    """Single-quoted passages outside the double ones, each within its line. Each opener finds
+    its closer by binary search over the closers, the line breaks and the double passages, so
+    a line of thousands of unclosed marks stays linear."""
     passages: list[QuotedPassage] = []
     inside = _covered(taken)
+    taken_starts = sorted(a for a, _ in taken)
+    closers = _single_closers(text)
+    breaks = [m.start() for m in re.finditer("\n", text)]
     n = len(text)
     i = 0
     while i < n:
         ch = text[i]
         if ch in _SINGLE_OPENERS and not inside(i) and _is_straight_open(text, i) and ch != "\u2019":
-            j = i + 1
-            stop = text.find("\n", j)
-            stop = n if stop == -1 else stop
-            close = -1
-            while j < stop:
-                c = text[j]
-                if inside(j):
-                    break
-                if c in _SINGLE_CLOSERS and not text[j - 1].isspace():
-                    after = text[j + 1] if j + 1 < n else " "
-                    if after in _PUNCT_AFTER:
-                        close = j
-                        break
-                j += 1
-            if close > i + 1:
+            k = bisect.bisect_right(closers, i)
+            close = closers[k] if k < len(closers) else -1
+            line_end = breaks[b] if (b := bisect.bisect_right(breaks, i)) < len(breaks) else n
+            t = bisect.bisect_right(taken_starts, i)
+            blocked = taken_starts[t] if t < len(taken_starts) else n  # a double passage in the way
+            if close > i + 1 and close < line_end and close < blocked:
                 pieces = _pieces(text, i + 1, close)
                 if pieces:
                     passages.append(QuotedPassage(open=i, close=close, pieces=pieces, single=True))

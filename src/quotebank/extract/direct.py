@@ -32,6 +32,10 @@ _GOVERNED_DEPS = frozenset(
 _MAX_GAP_TOKENS = 25
 
 
+_MAX_FRAME_TOKENS = 60
+"""Most words of the frame read after (or before) a quotation: an attribution is near its
+marks, and a line of short marked strings (a JSON blob) must not make each read the rest."""
+
 _MAX_COLON_LINE = 12
 """Most tokens of a ``Headline words: “…”`` line before its colon."""
 
@@ -57,7 +61,7 @@ def _after_frame(index: DocIndex, passage: QuotedPassage) -> list[Token]:
             nick = index.passages[k]
             if nick.end - nick.start > 20 or len(index.text[nick.start : nick.end].split()) > 2 or not out:
                 break
-        if t.text in SENT_END:
+        if t.text in SENT_END or len(out) >= _MAX_FRAME_TOKENS:
             break
         if not t.is_space:
             out.append(t)
@@ -82,7 +86,7 @@ def _before_frame(index: DocIndex, passage: QuotedPassage) -> list[Token]:
             continue
         if index.paragraph(t.idx) != para or index.in_passage(t.idx) is not None:
             break
-        if t.text in SENT_END:
+        if t.text in SENT_END or len(out) >= _MAX_FRAME_TOKENS:
             break
         if not t.is_space:
             out.append(t)
@@ -244,16 +248,17 @@ def attribute_passages(index: DocIndex, used: set[int], quotes: list[Candidate])
         appended to it as pieces in place.
     """
     out: list[Candidate] = []
+    by_cue: dict[int, Candidate] = {}  # the first quote of each cue token
+    for q in quotes:
+        if q.cue_token is not None:
+            by_cue.setdefault(q.cue_token, q)
     for k, passage in enumerate(index.passages):
         if k in used or _nickname(index, passage):
             continue
         candidate = _attribute(index, k)
         if candidate is not None:
             # one cue, one quote: a split quote (“A,” he said, “B.”) joins its first part
-            twin = next(
-                (q for q in (*quotes, *out) if q.cue_token is not None and q.cue_token == candidate.cue_token),
-                None,
-            )
+            twin = by_cue.get(candidate.cue_token) if candidate.cue_token is not None else None
             if twin is not None and twin.kind is QuoteKind.DIRECT:
                 twin.pieces = sorted({*twin.pieces, *candidate.pieces})
                 twin.passages.append(k)
@@ -261,6 +266,8 @@ def attribute_passages(index: DocIndex, used: set[int], quotes: list[Candidate])
                 continue
             if twin is None:
                 out.append(candidate)
+                if candidate.cue_token is not None:
+                    by_cue.setdefault(candidate.cue_token, candidate)
                 used.add(k)
                 continue
         inner = index.text[passage.start : passage.end]

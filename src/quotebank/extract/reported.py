@@ -123,7 +123,7 @@ def _inverted_content(verb: Token) -> list[Token] | None:
         and not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     ):
         return None  # "Clinton celebrated in Florida, declaring …": a participle reports forward
-    first, last = _first_word(verb), max(t.i for t in verb.subtree)
+    first, last = _first_word(verb), verb.right_edge.i
     while last > first and doc[last].is_punct:
         last -= 1
     if (
@@ -304,6 +304,19 @@ def _continues_infinitive(root: Token, conj: Token) -> bool:
     return head.tag_ == "VBG" == conj.tag_ and head.dep_ in _NONFINITE_DEPS
 
 
+# Reported content longer than this many tokens is no quote: the longest sentence in 300
+# PolNeAR articles has 233 tokens, while a page of unclosed marks or a JSON blob parses into
+# one "sentence" of thousands, whose every cue would otherwise take all the rest as content
+# (a scan per cue: quadratic time).
+MAX_CLAUSE_TOKENS = 400
+
+
+def _too_long(root: Token) -> bool:
+    """Whether the subtree of ``root`` spans more than :data:`MAX_CLAUSE_TOKENS` tokens (read
+    from its edges in O(1))."""
+    return root.right_edge.i - root.left_edge.i >= MAX_CLAUSE_TOKENS
+
+
 def _without_reports(root: Token, index: DocIndex) -> list[Token]:
     """The subtree of ``root`` minus reports of their own that hang off it.
 
@@ -312,6 +325,8 @@ def _without_reports(root: Token, index: DocIndex) -> list[Token]:
     own leaves the content. A report nested inside the content ("in protest at
     what they said was ...") stays in it.
     """
+    if _too_long(root):
+        return []
     drop: set[int] = set()
     doc = root.doc
     root_aux = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
@@ -574,9 +589,11 @@ def _classify(index: DocIndex, pieces: list[tuple[int, int]]) -> tuple[QuoteKind
 def _candidate(
     index: DocIndex, tokens: list[Token], cue: tuple[int, int], cue_token: int, source: Token | None, rule: str
 ) -> Candidate | None:
+    if len(tokens) > MAX_CLAUSE_TOKENS:
+        return None  # a pathological span is no quote (see MAX_CLAUSE_TOKENS)
     if tokens:
-        top = min(tokens, key=lambda t: sum(1 for _ in t.ancestors))
-        keep = {t.i for t in _without_reports(top, index)} | {t.i for t in tokens if not _is_under(t, top)}
+        top = min(tokens, key=lambda t: index.depth(t.i))
+        keep = {t.i for t in _without_reports(top, index)} | {t.i for t in tokens if not index.is_under(t.i, top.i)}
         tokens = [t for t in tokens if t.i in keep]
     tokens = _drop_that(tokens)
     if not tokens:

@@ -33,6 +33,7 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 
@@ -136,6 +137,19 @@ class TargetFrames:
 
     # ----------------------------------------------------------------- document-level facts
 
+    def _found(self, view: DocView, pattern: re.Pattern[str], name: str, a: int, b: int) -> bool:
+        """Whether ``pattern`` matches inside characters ``[a, b)``: the document's matches are
+        found once and asked by binary search, so a window as long as the document (one huge
+        paragraph) costs O(log n) per quote, not a scan."""
+        key = (name, self.id)
+        found = view.cache.get(key)
+        if not isinstance(found, tuple):
+            matches = [(m.start(), m.end()) for m in pattern.finditer(view.lower_text)]
+            found = view.cache[key] = ([x for x, _ in matches], [y for _, y in matches])
+        starts, ends = found
+        k = bisect.bisect_left(starts, a)
+        return k < len(starts) and ends[k] <= b
+
     def on_topic(self, view: DocView, i: int | None = None) -> bool:
         """Whether the text around token ``i`` (or the document) is on the target's topic.
 
@@ -157,7 +171,7 @@ class TargetFrames:
         if i is None:
             return self.topic_re.search(view.lower_text) is not None
         a, b = view.paragraph_window(i, before=REFERENCE_PARAGRAPHS, after=REFERENCE_PARAGRAPHS)
-        return self.topic_re.search(view.lower_text, a, b) is not None
+        return self._found(view, self.topic_re, "topic-matches", a, b)
 
     def place_in_sentence(self, view: DocView, i: int) -> bool:
         """Whether the place is named in the sentence holding token ``i``."""
@@ -177,7 +191,7 @@ class TargetFrames:
         if self.anchor_re is None:
             return False
         a, b = view.paragraph_window(i, before=REFERENCE_PARAGRAPHS)
-        return self.anchor_re.search(view.lower_text, a, b) is not None
+        return self._found(view, self.anchor_re, "anchor-matches", a, b)
 
     def is_anchor(self, view: DocView, i: int) -> bool:
         """Whether token ``i`` names the place."""
@@ -232,7 +246,7 @@ class TargetFrames:
                     return True
                 if self.topic_re is not None:
                     a, b = view.idx[min(words)], view.end(max(words))
-                    return self.topic_re.search(view.lower_text, a, b) is not None
+                    return self._found(view, self.topic_re, "topic-matches", a, b)
                 return True
         return True
 

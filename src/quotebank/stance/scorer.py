@@ -42,7 +42,7 @@ from quotebank.stance.frames import Mention, TargetFrames
 from quotebank.stance.patterns import Patterns
 from quotebank.stance.phrases import PhraseIndex, Tokenize, split_phrase
 from quotebank.stance.predicates import Covered, PredicateIndex
-from quotebank.stance.scope import Scope
+from quotebank.stance.scope import Ranges, Scope
 from quotebank.stance.valence import Valuation
 from quotebank.stance.view import DocView
 from quotebank.stance.walk import Walker
@@ -115,7 +115,7 @@ class StanceScorer:
         pieces: Sequence[tuple[int, int]],
         *,
         context: bool = True,
-        exclude: Sequence[tuple[int, int]] = (),
+        exclude: Sequence[tuple[int, int]] | Ranges = (),
     ) -> dict[str, Stance]:
         """Score one quote of a parsed document against every target.
 
@@ -158,10 +158,10 @@ class StanceScorer:
         Returns:
             A stance per target id, for each quote in order.
         """
-        every = [piece for pieces in quotes for piece in pieces]
-        return [
-            self.score(doc, pieces, context=context, exclude=[p for p in every if p not in pieces]) for pieces in quotes
-        ]
+        # each quote's scope hides the others' content (its own pieces overlap themselves and
+        # are read); one sorted index serves every quote
+        every = Ranges.of([piece for pieces in quotes for piece in pieces])
+        return [self.score(doc, pieces, context=context, exclude=every) for pieces in quotes]
 
     def mentions(self, doc: Doc, pieces: Sequence[tuple[int, int]], target: str) -> list[Mention]:
         """The mentions of ``target`` in a quote (Layer 1 on its own, for inspection and tests)."""
