@@ -204,3 +204,32 @@ def test_console_script_runs() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Antony Blinken" in done.stdout
+
+
+_HOSTILE = '"=HYPERLINK(""http://evil.example"")\x1b[2J\x07 we will win," @Cmdr Rhee said.\n'
+
+
+def test_csv_cells_that_open_like_formulas_are_neutralised(tmp_path: Path) -> None:
+    doc = tmp_path / "hostile.txt"
+    doc.write_text(_HOSTILE, encoding="utf-8")
+    guarded, raw = tmp_path / "guarded.csv", tmp_path / "raw.csv"
+    assert main(["extract", str(doc), "--format", "csv", "-o", str(guarded)]) == 0
+    assert main(["extract", str(doc), "--format", "csv", "--csv-formulas", "-o", str(raw)]) == 0
+    [row] = list(csv.DictReader(guarded.open(encoding="utf-8")))
+    [exact] = list(csv.DictReader(raw.open(encoding="utf-8")))
+    assert exact["content"].startswith("=HYPERLINK")
+    assert row["content"] == "'" + exact["content"]
+    for cells in (row, exact):  # scores stay numbers
+        assert all(float(cells[k]) == float(cells[k]) for k in cells if k.endswith("_score"))
+
+
+def test_terminal_output_escapes_control_characters(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = tmp_path / "hostile\x1b]0;pwned\x07.txt"
+    doc.write_text(_HOSTILE, encoding="utf-8")
+    assert main(["extract", str(doc), "--format", "table"]) == 0
+    assert main(["explain", str(doc)]) == 0
+    out = capsys.readouterr()
+    for stream in (out.out, out.err):
+        assert "\x1b" not in stream
+        assert "\x07" not in stream
+    assert "\\x1b[2J" in out.out

@@ -118,3 +118,48 @@ def test_pipe_with_two_processes_checks_input_and_keeps_order(extractor: quoteba
 def test_fewer_doc_ids_than_texts_is_an_error_not_a_loss(extractor: quotebank.Extractor) -> None:
     with pytest.raises(InputError, match="fewer doc_ids"):
         list(extractor.pipe(["“Yes,” she said.", "Officials said no."], doc_ids=["only-one"]))
+
+
+class _Navigable(str):
+    """A str subclass, as BeautifulSoup's NavigableString is."""
+
+
+def test_a_str_subclass_is_read_as_its_text(extractor: quotebank.Extractor) -> None:
+    [quote] = extractor.extract(_Navigable('"We will stay," Dana Kerr said.'))
+    assert quote.content[0].text == "We will stay,"
+    assert type(quote.content[0].text) is str
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({"batch_size": 0}, "batch_size"), ({"n_process": 0}, "n_process"), ({"batch_size": 2.5}, "batch_size")],
+)
+def test_pipe_arguments_that_would_drop_documents_are_errors(
+    extractor: quotebank.Extractor, kwargs: dict[str, object], message: str
+) -> None:
+    with pytest.raises(quotebank.errors.InputError, match=message):
+        extractor.pipe(["He said so."], **kwargs)  # type: ignore[arg-type]
+
+
+def test_pipe_of_a_single_string_is_an_error(extractor: quotebank.Extractor) -> None:
+    with pytest.raises(quotebank.errors.InputError, match="single text"):
+        extractor.pipe('"No," she said.')
+
+
+def test_two_processes_deliver_every_result_before_a_bad_item(extractor: quotebank.Extractor) -> None:
+    texts: list[object] = ['"Yes," Ana Ruiz said.'] * 6 + [b"bytes"]
+    results: list[list[quotebank.Quote]] = []
+
+    def drain() -> None:
+        results.extend(extractor.pipe(texts, n_process=2, batch_size=1))  # type: ignore[arg-type]
+
+    with pytest.raises(quotebank.errors.InputError, match="item 6"):
+        drain()
+    assert len(results) == 6
+
+
+def test_one_speakers_file_is_one_file() -> None:
+    extractor = quotebank.Extractor(speakers=str(DATA / "my_speakers.toml"))
+    [quote] = extractor.extract("The mayor of Springfield said the road would reopen.")
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Jane Roe"

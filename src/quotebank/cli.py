@@ -33,6 +33,7 @@ from quotebank.io import (
     collect_paths,
     done_documents,
     format_table,
+    printable,
     read_document,
     write_csv,
     write_jsonl,
@@ -92,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("-o", "--output", default=None, metavar="FILE", help="output file (default: standard output)")
     ex.add_argument("--errors", default=None, metavar="FILE", help="write failed documents here as JSONL")
     ex.add_argument("--resume", action="store_true", help="skip documents already in the JSONL output")
+    ex.add_argument(
+        "--csv-formulas",
+        action="store_true",
+        help="CSV cells as written: no ' before a cell that opens with = + - @ (off: safe in spreadsheets)",
+    )
     ex.add_argument("--workers", type=int, default=1, help="worker processes (spaCy n_process)")
     ex.add_argument("--batch-size", type=int, default=16)
     ex.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show progress")
@@ -156,7 +162,7 @@ def _extract(args: argparse.Namespace) -> int:
             text = read_document(path)
             if isinstance(text, DocumentError):
                 failures.append(text)
-                print(f"quotebank: skipped {text.file}: {text.reason}", file=sys.stderr)
+                print(printable(f"quotebank: skipped {text.file}: {text.reason}"), file=sys.stderr)
                 progress.step()
                 continue
             yield path.stem, text
@@ -176,7 +182,7 @@ def _extract(args: argparse.Namespace) -> int:
             if args.format == "jsonl":
                 count += write_jsonl(quotes, handle)
             elif args.format == "csv":
-                count += write_csv(quotes, handle, targets, header=first)
+                count += write_csv(quotes, handle, targets, header=first, formula_guard=not args.csv_formulas)
             else:
                 count += len(quotes)
                 _write_table(handle, quotes, targets)
@@ -198,7 +204,7 @@ def _extract(args: argparse.Namespace) -> int:
 def _write_table(handle: IO[str], quotes: Sequence[Any], targets: Sequence[str]) -> None:
     if not quotes:
         return
-    handle.write(f"\n== {quotes[0].doc_id} ({len(quotes)} quotes)\n")
+    handle.write(printable(f"\n== {quotes[0].doc_id} ({len(quotes)} quotes)\n"))
     handle.write(format_table(quotes, targets))
 
 
@@ -211,23 +217,25 @@ def _explain(args: argparse.Namespace) -> int:
     for path in collect_paths(args.paths):
         text = read_document(path)
         if isinstance(text, DocumentError):
-            print(f"quotebank: skipped {text.file}: {text.reason}", file=sys.stderr)
+            print(printable(f"quotebank: skipped {text.file}: {text.reason}"), file=sys.stderr)
             status = 1
             continue
-        print(f"== {path.stem}")
+        print(printable(f"== {path.stem}"))
         for k, quote in enumerate(extractor.extract(text, doc_id=path.stem), start=1):
             speaker = quote.speaker
             who = "?" if speaker is None else f"{speaker.name} [{speaker.resolution.value}, {speaker.confidence:.2f}]"
             mention = f' from "{speaker.mention.text}"' if speaker and speaker.mention else ""
             cue = quote.cue.text if quote.cue else "-"
-            print(f"{k:3}. {quote.kind.value} [{quote.start}:{quote.end}] cue={cue!r} speaker={who}{mention}")
-            print(f"     {' … '.join(p.text for p in quote.content)}")
+            print(
+                printable(f"{k:3}. {quote.kind.value} [{quote.start}:{quote.end}] cue={cue!r} speaker={who}{mention}")
+            )
+            print(printable(f"     {' … '.join(p.text for p in quote.content)}"))
             for target, stance in quote.stance.items():
                 print(f"     {target}: {stance.label.value} ({stance.score:+.2f})")
                 for ev in stance.evidence:
                     where = f" at [{ev.span.start}:{ev.span.end}] {ev.span.text!r}" if ev.span else ""
                     steps = f" [{', '.join(ev.composition)}]" if ev.composition else ""
-                    print(f"         {ev.weight:+.2f} {ev.layer.value}.{ev.rule}: {ev.cue}{steps}{where}")
+                    print(printable(f"         {ev.weight:+.2f} {ev.layer.value}.{ev.rule}: {ev.cue}{steps}{where}"))
     return status
 
 
@@ -350,7 +358,7 @@ def _evaluate_polnear(args: argparse.Namespace, extractor: Any, metrics: dict[st
     for ann in anns:
         text = read_document(root / "text" / f"{ann.stem}.txt")
         if isinstance(text, DocumentError):
-            print(f"quotebank: skipped {text.file}: {text.reason}", file=sys.stderr)
+            print(printable(f"quotebank: skipped {text.file}: {text.reason}"), file=sys.stderr)
             continue
         texts[ann.stem] = text
         gold[ann.stem] = load_polnear(ann)
@@ -363,7 +371,7 @@ def _evaluate_polnear(args: argparse.Namespace, extractor: Any, metrics: dict[st
             doc = extractor.parse(text)
             preds[doc_id] = [from_quote(q) for q in doc._.quotes]
         except Exception as error:  # a crash is a failed document, counted and reported
-            print(f"quotebank: {doc_id} failed: {error!r}", file=sys.stderr)
+            print(printable(f"quotebank: {doc_id} failed: {error!r}"), file=sys.stderr)
             preds[doc_id] = None
             continue
         if args.baseline == "textacy":
@@ -450,7 +458,7 @@ def _evaluate_off_topic(args: argparse.Namespace, extractor: Any, metrics: dict[
     for path in paths:
         text = read_document(path)
         if isinstance(text, DocumentError):
-            print(f"quotebank: skipped {text.file}: {text.reason}", file=sys.stderr)
+            print(printable(f"quotebank: skipped {text.file}: {text.reason}"), file=sys.stderr)
             continue
         texts.append((path.stem, text))
     results = extractor.pipe([t for _, t in texts], n_process=args.workers)

@@ -13,10 +13,12 @@ Examples:
 from __future__ import annotations
 
 import collections
+import collections.abc
 import datetime
 import importlib.util
 import itertools
 import multiprocessing
+import os
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -75,7 +77,8 @@ def load_model(name: str | None = None) -> Language:
 
 def _check_text(text: object, where: str) -> str:
     if isinstance(text, str):
-        return text
+        # a str subclass (BeautifulSoup's NavigableString) is read as the plain string it is
+        return text if type(text) is str else str.__str__(text)
     hint = ": decode the bytes first (for example data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
     raise InputError(f"{where} needs a str, got {type(text).__name__}{hint}")
 
@@ -141,9 +144,10 @@ class Extractor:
         model: a spaCy pipeline package name or path, or a loaded
             ``Language``; ``None`` picks the first installed of
             :data:`DEFAULT_MODELS`.
-        speakers: extra speaker registry files (entries override the
-            shipped registry's).
-        targets: extra stance target files (one target per file).
+        speakers: extra speaker registry files, one path or several (entries
+            override the shipped registry's).
+        targets: extra stance target files, one path or several (one target
+            per file).
         predicates: extra predicate files (``predicates.tsv`` layout;
             entries override the shipped ones with the same phrase).
         lexicons: already loaded lexicons (overrides ``speakers``,
@@ -167,17 +171,17 @@ class Extractor:
         self,
         model: str | Path | Language | None = None,
         *,
-        speakers: Iterable[_PathLike] = (),
-        targets: Iterable[_PathLike] = (),
-        predicates: Iterable[_PathLike] = (),
+        speakers: _PathLike | Iterable[_PathLike] = (),
+        targets: _PathLike | Iterable[_PathLike] = (),
+        predicates: _PathLike | Iterable[_PathLike] = (),
         lexicons: Lexicons | None = None,
         min_strength: float = 0.5,
         stance_context: bool = True,
         date: str | datetime.date | None = None,
     ) -> None:
         self.nlp: Language = model if isinstance(model, Language) else load_model(None if model is None else str(model))
-        speaker_files = [str(p) for p in speakers]
-        target_files = [str(p) for p in targets]
+        speaker_files = _paths(speakers, "speakers")
+        target_files = _paths(targets, "targets")
         if "quotebank" in self.nlp.pipe_names:
             self.nlp.remove_pipe("quotebank")
         if "quotebank_paragraphs" not in self.nlp.pipe_names and "parser" in self.nlp.pipe_names:
@@ -185,7 +189,7 @@ class Extractor:
         config = {
             "speakers": speaker_files,
             "targets": target_files,
-            "predicates": [str(p) for p in predicates],
+            "predicates": _paths(predicates, "predicates"),
             "min_strength": min_strength,
             "stance_context": stance_context,
             "date": date.isoformat() if isinstance(date, datetime.date) else date,
@@ -269,9 +273,11 @@ class Extractor:
             The quotes of each text, in input order.
 
         Raises:
-            InputError: an item of ``texts`` is not a ``str`` (raised when
-                that item is reached).
+            InputError: ``texts`` is a single ``str``, ``n_process`` or ``batch_size`` is
+                below 1 (raised at the call), or an item of ``texts`` is not a ``str``
+                (raised when that item is reached, after every earlier result).
         """
+        _check_pipe_args(texts, n_process=n_process, batch_size=batch_size)
         ids: Iterable[str | None] = doc_ids if doc_ids is not None else _none()
         if n_process > 1 and "fork" in multiprocessing.get_all_start_methods():
             return self._run_forked(texts, ids, n_process=n_process, batch_size=batch_size)
@@ -297,10 +303,16 @@ class Extractor:
         # forked workers get this extractor through the initializer: inherited, never pickled
         with context.Pool(n_process, initializer=_adopt, initargs=(self,)) as pool:
             pending: collections.deque[Any] = collections.deque()
-            for batch in batches():
-                pending.append(pool.apply_async(_forked_batch, (batch, batch_size)))
-                while len(pending) >= 4 * n_process:
+            try:
+                for batch in batches():
+                    pending.append(pool.apply_async(_forked_batch, (batch, batch_size)))
+                    while len(pending) >= 4 * n_process:
+                        yield from pending.popleft().get()
+            except InputError:
+                # a bad item: every result finished before it is still delivered, as with one process
+                while pending:
                     yield from pending.popleft().get()
+                raise
             while pending:
                 yield from pending.popleft().get()
 
@@ -362,6 +374,24 @@ def _forked_batch(batch: list[tuple[str, str | None]], batch_size: int) -> list[
 
 
 _MISSING = object()
+
+
+def _check_pipe_args(texts: object, *, n_process: object, batch_size: object) -> None:
+    """Arguments that would yield nothing, or one result per character, are errors."""
+    if isinstance(texts, (str, bytes, bytearray)):
+        raise InputError("pipe() needs an iterable of texts, got a single text: use extract(text) or pipe([text])")
+    for name, value in (("n_process", n_process), ("batch_size", batch_size)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise InputError(f"pipe() needs {name} to be a whole number of at least 1, got {value!r}")
+
+
+def _paths(value: object, name: str) -> list[str]:
+    """One path or several: ``speakers="mine.toml"`` is one file, not a list of characters."""
+    if isinstance(value, (str, os.PathLike)):
+        return [str(value)]
+    if not isinstance(value, collections.abc.Iterable):
+        raise InputError(f"{name}= needs a path or a list of paths, got {type(value).__name__}")
+    return [str(p) for p in value]
 
 
 def _pairs(texts: Iterable[str], ids: Iterable[str | None]) -> Iterator[tuple[str, str | None]]:

@@ -20,6 +20,7 @@ import csv
 import io
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -35,6 +36,8 @@ __all__ = [
     "collect_paths",
     "done_documents",
     "format_table",
+    "neutralise_formula",
+    "printable",
     "quote_rows",
     "read_document",
     "write_csv",
@@ -187,8 +190,42 @@ def quote_rows(quotes: Iterable[Quote], targets: Sequence[str] | None = None) ->
     return rows
 
 
-def write_csv(quotes: Iterable[Quote], handle: IO[str], targets: Sequence[str], *, header: bool = True) -> int:
-    """Write quotes as CSV rows with a stance label and score column per target."""
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula (``=HYPERLINK(...)``, ``+1``, ``@SUM``)
+    gets a leading ``'``, as OWASP recommends for CSV injection; numbers and other cells are
+    returned as they are.
+
+    Examples:
+        >>> neutralise_formula("=SUM(A1:A9)"), neutralise_formula("-0.5"), neutralise_formula(-0.5)
+        ("'=SUM(A1:A9)", "'-0.5", -0.5)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def write_csv(
+    quotes: Iterable[Quote],
+    handle: IO[str],
+    targets: Sequence[str],
+    *,
+    header: bool = True,
+    formula_guard: bool = True,
+) -> int:
+    """Write quotes as CSV rows with a stance label and score column per target.
+
+    Args:
+        quotes: the quotes.
+        handle: an open text file.
+        targets: the target ids whose label and score columns to write.
+        header: write the header row first.
+        formula_guard: prefix text cells that open like a spreadsheet formula with ``'``
+            (see :func:`neutralise_formula`); turn off for exact text in a non-spreadsheet
+            consumer (JSONL is always exact).
+    """
     fields = [*_CSV_FIELDS]
     for target in targets:
         fields += [target, f"{target}_score"]
@@ -196,12 +233,29 @@ def write_csv(quotes: Iterable[Quote], handle: IO[str], targets: Sequence[str], 
     if header:
         writer.writeheader()
     rows = quote_rows(quotes, targets)
+    if formula_guard:
+        rows = [{k: neutralise_formula(v) for k, v in row.items()} for row in rows]
     writer.writerows(rows)
     return len(rows)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` with control characters other than newline and tab shown as ``\xNN``, so a
+    document cannot clear the screen, retitle the window or ring the bell of the terminal that
+    prints it.
+
+    Examples:
+        >>> print(printable("ok\x1b[2J\x07 done"))
+        ok\x1b[2J\x07 done
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def _cut(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
