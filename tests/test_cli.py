@@ -233,3 +233,20 @@ def test_terminal_output_escapes_control_characters(tmp_path: Path, capsys: pyte
         assert "\x1b" not in stream
         assert "\x07" not in stream
     assert "\\x1b[2J" in out.out
+
+
+@pytest.mark.parametrize("kind", ["directory", "symlink"])
+def test_an_output_that_is_not_a_regular_file_is_refused_before_any_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    target = tmp_path / "real.jsonl"
+    target.write_text("kept\n", encoding="utf-8")
+    output = tmp_path / "out"
+    if kind == "directory":
+        output.mkdir()
+    else:
+        output.symlink_to(target)
+    assert main(["extract", str(SEEDS / "004_5621e81417cc91a2.txt"), "-o", str(output)]) == 2
+    assert kind.replace("symlink", "symbolic link") in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "kept\n"
+    assert output.is_dir() if kind == "directory" else output.is_symlink()

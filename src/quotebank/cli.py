@@ -146,10 +146,29 @@ def _extractor(args: argparse.Namespace) -> Any:
 # --------------------------------------------------------------------------- extract
 
 
+def _output_problem(output: str | None) -> str | None:
+    """Why ``-o`` cannot be written in place, found before any work: a directory, a symlink
+    or a device would be replaced by (or lost under) the regular file the run writes."""
+    if output is None:
+        return None
+    path = Path(output)
+    if path.is_symlink():
+        return "is a symbolic link; name the file it points to"
+    if path.is_dir():
+        return "is a directory; name a file inside it"
+    if path.exists() and not path.is_file():
+        return "is not a regular file (a device or a pipe)"
+    return None
+
+
 def _extract(args: argparse.Namespace) -> int:
     paths = collect_paths(args.paths)
     if args.resume and (args.output is None or args.format != "jsonl"):
         print("quotebank: --resume needs --format jsonl and -o FILE", file=sys.stderr)
+        return 2
+    problem = _output_problem(args.output)
+    if problem is not None:
+        print(printable(f"quotebank: -o {args.output}: {problem}"), file=sys.stderr)
         return 2
     done = done_documents(args.output) if args.resume else set()
     failures: list[DocumentError] = []
