@@ -564,6 +564,13 @@ class _DocMemory:
         """The index of the sentence holding character ``at``."""
         return bisect.bisect_right(self.sentences, at) - 1
 
+    def most_salient(self, pool: list[_Known], at: int) -> _Known:
+        """The antecedent in ``pool`` that is recent and prominent at offset ``at``: each
+        sentence back costs as much as a step down in salience (an object in the previous
+        sentence does not outrank the subject two sentences back); the later wins a tie."""
+        here = self.sentence_of(at)
+        return max(pool, key=lambda k: (k.rank * _SALIENCE_WEIGHT - (here - self.sentence_of(k.at)), k.at))
+
     def _person_entity(self, ent: Span, resolver: SpeakerResolver) -> None:
         refs = resolver.lex.references
         found = entity_name(ent, refs)
@@ -941,10 +948,7 @@ class SpeakerResolver:
         pool = [k for k in pool if not any(a <= k.at < b for a, b in barred)]
         if not pool:
             return None
-        # recent and prominent: each sentence back costs as much as a step down in salience
-        # (an object in the previous sentence does not outrank the subject two sentences back)
-        here = memory.sentence_of(at)
-        return max(pool, key=lambda k: (k.rank * _SALIENCE_WEIGHT - (here - memory.sentence_of(k.at)), k.at))
+        return memory.most_salient(pool, at)
 
     def _pool(self, pronoun: str, at: int, memory: _DocMemory, known: list[_Known]) -> list[_Known]:
         """Earlier speakers and mentions that agree with the pronoun in gender and number."""
@@ -1165,8 +1169,7 @@ class SpeakerResolver:
         pool = [k for k in pool if _gender_ok(gender, k.gender)]
         if not pool:
             return None
-        here = m.memory.sentence_of(at)
-        best = max(pool, key=lambda k: (k.rank * _SALIENCE_WEIGHT - (here - m.memory.sentence_of(k.at)), k.at))
+        best = m.memory.most_salient(pool, at)
         return self._make(m.span, best.name, SpeakerKind.PERSON, Resolution.TITLE)
 
     _STEPS: ClassVar[tuple[Callable[[SpeakerResolver, _Mention], Speaker | None], ...]] = (
