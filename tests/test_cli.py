@@ -1,4 +1,4 @@
-"""The command line: JSONL schema, formats, bad files, atomic output, resume."""
+"""The command line: JSONL schema, formats, bad files, atomic and checkpointed output, resume."""
 
 from __future__ import annotations
 
@@ -85,33 +85,44 @@ def test_bad_files_are_named_and_the_rest_processed(tmp_path: Path, capsys: pyte
     assert docs == {"a", "b"}
 
 
-def test_output_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_table_file_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = _docs(tmp_path)
-    out = tmp_path / "q.jsonl"
+    out = tmp_path / "q.txt"
     out.write_text("previous content\n", encoding="utf-8")
     import quotebank.cli as cli
 
-    def boom(*args: object, **kwargs: object) -> int:
+    def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(cli, "write_jsonl", boom)
+    monkeypatch.setattr(cli, "_write_table", boom)
     with pytest.raises(RuntimeError):
-        main(["extract", str(folder), "-o", str(out)])
+        main(["extract", str(folder), "--format", "table", "-o", str(out)])
     assert out.read_text(encoding="utf-8") == "previous content\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
-def test_resume_skips_done_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_crash_keeps_finished_documents_for_resume(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = _docs(tmp_path)
-    out = tmp_path / "q.jsonl"
-    assert main(["extract", str(folder / "a.txt"), "-o", str(out)]) == 0
-    before = out.read_text(encoding="utf-8")
+    out, whole = tmp_path / "q.jsonl", tmp_path / "whole.jsonl"
+    assert main(["extract", str(folder), "-o", str(whole)]) == 0
+    import quotebank.cli as cli
+
+    real = cli.write_jsonl
+    calls = []
+
+    def second_fails(quotes: object, handle: object) -> int:
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("disk on fire")
+        return real(quotes, handle)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli, "write_jsonl", second_fails)
+    with pytest.raises(RuntimeError):
+        main(["extract", str(folder), "-o", str(out)])
+    monkeypatch.setattr(cli, "write_jsonl", real)
+    assert [json.loads(line)["doc"] for line in out.read_text().splitlines()] == ["a"]
     assert main(["extract", str(folder), "-o", str(out), "--resume"]) == 0
-    after = out.read_text(encoding="utf-8")
-    assert after.startswith(before)
-    docs = [json.loads(line)["doc"] for line in after.splitlines()]
-    assert docs.count("a") == 1
-    assert docs.count("b") == 1
+    assert out.read_bytes() == whole.read_bytes()
 
 
 def test_resume_needs_jsonl_output(tmp_path: Path) -> None:

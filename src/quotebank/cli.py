@@ -4,37 +4,48 @@ Commands:
 
 * ``quotebank extract PATH... [--format jsonl|csv|table] [-o FILE]`` — quotes
   of text files (folders are searched for ``*.txt``). Unreadable, binary and
-  non-UTF-8 files are named on stderr and in ``--errors FILE``; every other
-  document is still processed and the exit status is 1. Output files are
-  written atomically; ``--resume`` skips documents already in a JSONL output.
+  non-UTF-8 files, broken links, pipes and devices found in folders are named on
+  stderr and in ``--errors FILE``; every other document is still processed and
+  the exit status is 1. Document ids are file stems, or paths without the
+  extension where stems collide. A JSONL or CSV ``-o FILE`` is written document
+  by document with a manifest beside it (``FILE.manifest``); after a kill,
+  SIGTERM or SIGINT, ``--resume`` continues where the run stopped and the
+  output equals an uninterrupted run's. A table file is written atomically.
 * ``quotebank explain PATH`` — every quote with the stance evidence behind it.
 * ``quotebank evaluate --gold FILE --docs DIR`` — the scores of
   ``annotation/SCORING.md``; ``--polnear DIR`` scores against PolNeAR brat
   files; ``--baseline textacy`` scores textacy's ``direct_quotations`` too.
 
-Exit status: 0 success, 1 some documents failed, 2 bad usage or setup.
+Exit status: 0 success, 1 some documents failed (each named on stderr), 2 bad
+usage or setup (one line on stderr), 130 interrupted by SIGINT and 143 by SIGTERM
+(the document in progress is finished and committed first).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import itertools
 import json
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from quotebank.checkpoint import Checkpoint
 from quotebank.errors import QuotebankError
 from quotebank.io import (
     DocumentError,
     atomic_writer,
-    collect_paths,
-    done_documents,
+    collect_documents,
     format_table,
     printable,
     read_document,
+    read_source,
     write_csv,
     write_jsonl,
 )
@@ -92,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=["jsonl", "csv", "table"], default="jsonl")
     ex.add_argument("-o", "--output", default=None, metavar="FILE", help="output file (default: standard output)")
     ex.add_argument("--errors", default=None, metavar="FILE", help="write failed documents here as JSONL")
-    ex.add_argument("--resume", action="store_true", help="skip documents already in the JSONL output")
+    ex.add_argument("--resume", action="store_true", help="continue an interrupted run from FILE.manifest")
     ex.add_argument(
         "--csv-formulas",
         action="store_true",
@@ -161,62 +172,135 @@ def _output_problem(output: str | None) -> str | None:
     return None
 
 
+class _Stop:
+    """SIGINT and SIGTERM ask the run to stop after the document in progress.
+
+    A second signal stops at once (``KeyboardInterrupt``); finished documents are
+    kept either way, since each is committed as it ends.
+    """
+
+    def __init__(self) -> None:
+        self.signal: int | None = None
+        self._previous: dict[int, Any] = {}
+
+    def __enter__(self) -> _Stop:
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                self._previous[sig] = signal.signal(sig, self._handle)
+        return self
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.signal is not None:
+            raise KeyboardInterrupt
+        self.signal = signum
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)
+
+    @property
+    def status(self) -> int:
+        """The shell's exit status for the signal: 130 for SIGINT, 143 for SIGTERM."""
+        return 128 + (self.signal or 0)
+
+
+def _render(quotes: Sequence[Any], args: argparse.Namespace, targets: Sequence[str], *, header: bool) -> str:
+    """One document's output in the chosen format."""
+    block = io.StringIO()
+    if args.format == "jsonl":
+        write_jsonl(quotes, block)
+    elif args.format == "csv":
+        write_csv(quotes, block, targets, header=header, formula_guard=not args.csv_formulas)
+    else:
+        _write_table(block, quotes, targets)
+    return block.getvalue()
+
+
+@contextlib.contextmanager
+def _sink(args: argparse.Namespace) -> Iterator[tuple[Callable[[str, str, int], None], set[str], int]]:
+    """Where each document's output goes: ``(commit, done ids, bytes already written)``.
+
+    JSONL and CSV files are checkpointed (appended per document, with a manifest);
+    a table file is written atomically; standard output is flushed per document.
+    """
+    if args.output is not None and args.format != "table":
+        with Checkpoint.open(args.output, format=args.format, resume=args.resume) as run:
+            yield (lambda doc, block, n: run.commit(doc, block, quotes=n)), run.done, run.size
+        return
+    with atomic_writer(args.output) as handle:
+
+        def commit(doc: str, block: str, n: int) -> None:
+            handle.write(block)
+            handle.flush()
+
+        yield commit, set(), 0
+
+
 def _extract(args: argparse.Namespace) -> int:
-    paths = collect_paths(args.paths)
-    if args.resume and (args.output is None or args.format != "jsonl"):
-        print("quotebank: --resume needs --format jsonl and -o FILE", file=sys.stderr)
+    if args.resume and (args.output is None or args.format == "table"):
+        print("quotebank: --resume needs -o FILE and --format jsonl or csv", file=sys.stderr)
         return 2
     problem = _output_problem(args.output)
     if problem is not None:
         print(printable(f"quotebank: -o {args.output}: {problem}"), file=sys.stderr)
         return 2
-    done = done_documents(args.output) if args.resume else set()
-    failures: list[DocumentError] = []
-
-    def documents() -> Iterator[tuple[str, str]]:
-        for path in paths:
-            if path.stem in done:
-                progress.step()
-                continue
-            text = read_document(path)
-            if isinstance(text, DocumentError):
-                failures.append(text)
-                print(printable(f"quotebank: skipped {text.file}: {text.reason}"), file=sys.stderr)
-                progress.step()
-                continue
-            yield path.stem, text
-
+    sources = collect_documents(args.paths)
     extractor = _extractor(args)
     targets = extractor.targets
     show = args.progress if args.progress is not None else sys.stderr.isatty()
-    progress = _Progress(len(paths), show)
-    keep = args.output if args.resume else None
-    count = 0
-    with atomic_writer(args.output, keep=keep) as handle:
-        left, right = itertools.tee(documents())
-        texts = (text for _, text in left)
-        ids = (doc_id for doc_id, _ in right)
-        first = True
-        for quotes in extractor.pipe(texts, doc_ids=ids, n_process=args.workers, batch_size=args.batch_size):
-            if args.format == "jsonl":
-                count += write_jsonl(quotes, handle)
-            elif args.format == "csv":
-                count += write_csv(quotes, handle, targets, header=first, formula_guard=not args.csv_formulas)
-            else:
-                count += len(quotes)
-                _write_table(handle, quotes, targets)
-            first = False
+    progress = _Progress(len(sources), show)
+    failures: list[DocumentError] = []
+    tally = {"quotes": 0, "documents": 0, "resumed": 0}
+    with _Stop() as stop, _sink(args) as (commit, done, size):
+
+        def documents() -> Iterator[tuple[str, str]]:
+            for source in sources:
+                if source.doc_id in done:
+                    tally["resumed"] += 1
+                    progress.step()
+                    continue
+                text = read_source(source)
+                if isinstance(text, DocumentError):
+                    failures.append(text)
+                    print(printable(f"quotebank: skipped {text.file}: {text.reason}"), file=sys.stderr)
+                    progress.step()
+                    continue
+                yield source.doc_id, text
+
+        texts, ids, names = itertools.tee(documents(), 3)
+        results = extractor.pipe(
+            (text for _, text in texts),
+            doc_ids=(doc_id for doc_id, _ in ids),
+            n_process=args.workers,
+            batch_size=args.batch_size,
+        )
+        for quotes, (doc_id, _) in zip(results, names, strict=False):
+            header = size == 0 and tally["documents"] == 0
+            commit(doc_id, _render(quotes, args, targets, header=header), len(quotes))
+            tally["quotes"] += len(quotes)
+            tally["documents"] += 1
             progress.step()
+            if stop.signal is not None:
+                break
+        getattr(results, "close", lambda: None)()
     progress.close()
     if args.errors is not None:
         with atomic_writer(args.errors) as err:
             for failure in failures:
                 err.write(json.dumps(failure.to_dict(), ensure_ascii=False) + "\n")
-    print(
-        f"quotebank: {count} quotes from {len(paths) - len(failures) - len(done & {p.stem for p in paths})} "
-        f"documents, {len(failures)} failed",
-        file=sys.stderr,
-    )
+    return _report(args, stop, tally, failures)
+
+
+def _report(args: argparse.Namespace, stop: _Stop, tally: dict[str, int], failures: list[DocumentError]) -> int:
+    """The closing line on stderr, and the exit status."""
+    resumed = f", {tally['resumed']} already done" if args.resume else ""
+    summary = f"{tally['quotes']} quotes from {tally['documents']} documents{resumed}, {len(failures)} failed"
+    if stop.signal is not None:
+        name = signal.Signals(stop.signal).name
+        hint = "; run again with --resume to continue" if args.output and args.format != "table" else ""
+        print(f"quotebank: interrupted by {name}: {summary}{hint}", file=sys.stderr)
+        return stop.status
+    print(f"quotebank: {summary}", file=sys.stderr)
     return 1 if failures else 0
 
 
@@ -233,14 +317,14 @@ def _write_table(handle: IO[str], quotes: Sequence[Any], targets: Sequence[str])
 def _explain(args: argparse.Namespace) -> int:
     extractor = _extractor(args)
     status = 0
-    for path in collect_paths(args.paths):
-        text = read_document(path)
+    for source in collect_documents(args.paths):
+        text = read_source(source)
         if isinstance(text, DocumentError):
             print(printable(f"quotebank: skipped {text.file}: {text.reason}"), file=sys.stderr)
             status = 1
             continue
-        print(printable(f"== {path.stem}"))
-        for k, quote in enumerate(extractor.extract(text, doc_id=path.stem), start=1):
+        print(printable(f"== {source.doc_id}"))
+        for k, quote in enumerate(extractor.extract(text, doc_id=source.doc_id), start=1):
             speaker = quote.speaker
             who = "?" if speaker is None else f"{speaker.name} [{speaker.resolution.value}, {speaker.confidence:.2f}]"
             mention = f' from "{speaker.mention.text}"' if speaker and speaker.mention else ""
@@ -472,14 +556,13 @@ def _evaluate_off_topic(args: argparse.Namespace, extractor: Any, metrics: dict[
 
     from quotebank.suite import off_topic
 
-    paths = collect_paths(args.off_topic)
     texts = []
-    for path in paths:
-        text = read_document(path)
+    for source in collect_documents(args.off_topic):
+        text = read_source(source)
         if isinstance(text, DocumentError):
             print(printable(f"quotebank: skipped {text.file}: {text.reason}"), file=sys.stderr)
             continue
-        texts.append((path.stem, text))
+        texts.append((source.doc_id, text))
     results = extractor.pipe([t for _, t in texts], n_process=args.workers)
     report = off_topic(zip([d for d, _ in texts], results, strict=True))
     print(f"Off-topic {' '.join(args.off_topic)}: {report.documents} documents, {report.quotes} quotes")
@@ -540,10 +623,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _explain(args)
         return _evaluate(args)
     except QuotebankError as error:
-        print(f"quotebank: {error}", file=sys.stderr)
+        print(printable(f"quotebank: {error}"), file=sys.stderr)
         return 2
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
-        return 0
+    except KeyboardInterrupt:
+        print("quotebank: interrupted", file=sys.stderr)
+        return 130
+    except OSError as error:  # the machine refused a file the run needs: setup, not a document
+        if isinstance(error, BrokenPipeError):
+            return 0
+        where = f"{error.filename}: " if error.filename else ""
+        print(printable(f"quotebank: {where}{error.strerror or error}"), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

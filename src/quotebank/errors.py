@@ -24,6 +24,7 @@ __all__ = [
     "InputError",
     "LexiconError",
     "ModelNotFoundError",
+    "OutputError",
     "QuotebankError",
 ]
 
@@ -39,6 +40,11 @@ class GoldError(QuotebankError, ValueError):
 
 class InputError(QuotebankError, TypeError):
     """A text argument was not a ``str`` (or an iterable of them)."""
+
+
+class OutputError(QuotebankError, OSError):
+    """An output file cannot be written or resumed as asked (``-o`` is a directory, a
+    resumed output has no manifest or was changed since its run)."""
 
 
 class ModelNotFoundError(QuotebankError, LookupError):

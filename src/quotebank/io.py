@@ -1,9 +1,13 @@
 """Reading documents and writing quotes: JSONL, CSV and a table for people.
 
-Reading never loses a document silently: :func:`read_document` returns either
-the text or a :class:`DocumentError` naming the file and the reason (missing,
-unreadable, binary, not UTF-8). Writers go through :func:`atomic_writer`, so
-an interrupted run never leaves a half-written output file behind.
+Reading never loses a document silently: :func:`collect_documents` returns every
+file a folder holds that matches the pattern (readable or not) with a unique
+document id, and :func:`read_source` / :func:`read_document` return either the
+text or a :class:`DocumentError` naming the file and the reason (missing,
+unreadable, binary, not UTF-8, a broken link, a pipe or a device found in a
+folder). Whole-file writers go through :func:`atomic_writer`, so an interrupted
+run never leaves a half-written file behind; batch output that must survive an
+interruption is written through :class:`quotebank.checkpoint.Checkpoint`.
 
 Examples:
     >>> import quotebank
@@ -15,12 +19,15 @@ Examples:
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import csv
+import fnmatch
 import io
 import json
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -32,14 +39,16 @@ from quotebank.model import Quote
 
 __all__ = [
     "DocumentError",
+    "Source",
     "atomic_writer",
+    "collect_documents",
     "collect_paths",
-    "done_documents",
     "format_table",
     "neutralise_formula",
     "printable",
     "quote_rows",
     "read_document",
+    "read_source",
     "write_csv",
     "write_jsonl",
 ]
@@ -64,20 +73,152 @@ class DocumentError:
         return {"file": self.file, "reason": self.reason}
 
 
-def collect_paths(paths: Iterable[str | Path], *, pattern: str = "*.txt") -> list[Path]:
-    """Expand folders into the files matching ``pattern`` below them, keeping order.
+@attrs.frozen(kw_only=True)
+class Source:
+    """A document to read, found in the paths a user gave.
 
-    Files named directly are kept whatever their name (so that an unreadable
-    one is reported, not skipped).
+    Attributes:
+        path: the file.
+        doc_id: its document id, unique in the collection: the file's stem, or, when
+            two files share a stem, its path as given without the extension
+            (``a/report`` and ``b/report``), with the extension if that still collides.
+        problem: why the file cannot be read, when expanding a folder already showed it
+            (a broken symbolic link, a pipe, a device, a folder that cannot be listed).
+        named: the user named the file itself (not found in a folder); a named pipe or
+            device is read, as ``quotebank extract <(zcat news.gz)`` expects.
     """
-    out: list[Path] = []
+
+    path: Path
+    doc_id: str
+    problem: str | None = None
+    named: bool = False
+
+
+def _special(mode: int) -> str | None:
+    """Why an entry found in a folder is not a document, or ``None`` for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "not a regular file (a pipe)"
+    if stat.S_ISSOCK(mode):
+        return "not a regular file (a socket)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "not a regular file (a device)"
+    return "not a regular file"
+
+
+def _entry_problem(path: Path) -> str | None:
+    try:
+        return _special(path.stat().st_mode)
+    except FileNotFoundError:
+        return "broken symbolic link" if path.is_symlink() else "file not found"
+    except OSError as error:
+        return f"cannot read: {error.strerror or error}"
+
+
+def _walk(folder: Path, pattern: str) -> list[tuple[Path, str | None]]:
+    """Every entry below ``folder`` matching ``pattern``, with its problem if any.
+
+    Symbolic links to folders are followed once (a loop is not searched twice); a
+    folder that cannot be listed is itself reported.
+    """
+    found: list[tuple[Path, str | None]] = []
+    seen: set[tuple[int, int]] = set()
+
+    def unlisted(error: OSError) -> None:
+        found.append((Path(error.filename or folder), f"cannot list folder: {error.strerror or error}"))
+
+    for root, dirs, files in os.walk(folder, onerror=unlisted, followlinks=True):
+        info = os.stat(root)
+        if (info.st_dev, info.st_ino) in seen:
+            dirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        dirs.sort()
+        for name in sorted(files):
+            if fnmatch.fnmatch(name, pattern):
+                path = Path(root) / name
+                found.append((path, _entry_problem(path)))
+    return sorted(found, key=lambda item: item[0])
+
+
+def _unique_ids(entries: Sequence[tuple[Path, Path | None]]) -> list[str]:
+    """Stems where unique; where stems collide, the path below the folder given, then the
+    path as given, without the extension, then with it (each step only for ids still shared)."""
+
+    def below(path: Path, base: Path | None) -> str:
+        return (path.relative_to(base) if base is not None else path).with_suffix("").as_posix()
+
+    steps = (
+        below,
+        lambda path, base: path.with_suffix("").as_posix(),
+        lambda path, base: path.as_posix(),
+    )
+    ids = [path.stem for path, _ in entries]
+    for step in steps:
+        counts = collections.Counter(ids)
+        ids = [step(p, b) if counts[i] > 1 else i for (p, b), i in zip(entries, ids, strict=True)]
+    return ids
+
+
+def collect_documents(paths: Iterable[str | Path], *, pattern: str = "*.txt") -> list[Source]:
+    """The documents named by ``paths``, folders expanded, with unique ids; nothing is dropped.
+
+    Folders are searched (recursively) for files matching ``pattern``; every match is
+    returned, including those that cannot be read (their :attr:`Source.problem` says why),
+    and so is a folder that cannot be listed. Files named directly are kept whatever their
+    name, so that a missing or unreadable one is reported, not skipped. A file reached twice
+    (named twice, or through a symbolic link) is returned once.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> root = pathlib.Path(tempfile.mkdtemp())
+        >>> for name in ("a/report.txt", "b/report.txt", "c/note.txt"):
+        ...     (root / name).parent.mkdir(exist_ok=True)
+        ...     _ = (root / name).write_text("Text.")
+        >>> [s.doc_id for s in collect_documents([root])]
+        ['a/report', 'b/report', 'note']
+    """
+    entries: list[tuple[Path, str | None, Path | None]] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob(pattern) if p.is_file()))
+            entries.extend((p, problem, path) for p, problem in _walk(path, pattern))
         else:
-            out.append(path)
-    return out
+            entries.append((path, None, None))
+    kept: list[tuple[Path, str | None, Path | None]] = []
+    reached: set[str] = set()
+    for path, problem, base in entries:
+        real = os.path.realpath(path)
+        if problem is None and real in reached:
+            continue
+        reached.add(real)
+        kept.append((path, problem, base))
+    ids = _unique_ids([(p, base) for p, _, base in kept])
+    return [
+        Source(path=p, doc_id=doc_id, problem=problem, named=base is None)
+        for (p, problem, base), doc_id in zip(kept, ids, strict=True)
+    ]
+
+
+def collect_paths(paths: Iterable[str | Path], *, pattern: str = "*.txt") -> list[Path]:
+    """The files of :func:`collect_documents`, as paths (readable or not)."""
+    return [source.path for source in collect_documents(paths, pattern=pattern)]
+
+
+def read_source(source: Source) -> str | DocumentError:
+    """Read a collected document: its known problem, or :func:`read_document`.
+
+    A pipe or device found in a folder is never opened (reading it could block
+    for ever); one the user named is read.
+    """
+    if source.problem is not None:
+        return DocumentError(file=str(source.path), reason=source.problem)
+    if not source.named:
+        problem = _entry_problem(source.path)
+        if problem is not None:
+            return DocumentError(file=str(source.path), reason=problem)
+    return read_document(source.path)
 
 
 def read_document(path: Path | str) -> str | DocumentError:
@@ -104,8 +245,18 @@ def read_document(path: Path | str) -> str | DocumentError:
         return DocumentError(file=name, reason=f"not UTF-8 text: invalid byte at offset {error.start}")
 
 
+def _mode_for(target: Path) -> int:
+    """The permissions the replaced file keeps, or those a new file gets under the umask."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 @contextlib.contextmanager
-def atomic_writer(path: Path | str | None, *, keep: Path | str | None = None) -> Iterator[IO[str]]:
+def atomic_writer(path: Path | str | None) -> Iterator[IO[str]]:
     """Open a text file for writing that appears only when the block succeeds.
 
     Writes go to a temporary file in the same folder, renamed over ``path``
@@ -114,7 +265,6 @@ def atomic_writer(path: Path | str | None, *, keep: Path | str | None = None) ->
 
     Args:
         path: the destination, or ``None`` for standard output.
-        keep: a file whose content is copied in first (``--resume``).
     """
     if path is None:
         import sys
@@ -126,31 +276,15 @@ def atomic_writer(path: Path | str | None, *, keep: Path | str | None = None) ->
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            if keep is not None and Path(keep).exists():
-                with open(keep, encoding="utf-8") as old:
-                    for line in old:
-                        handle.write(line)
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-
-
-def done_documents(path: Path | str) -> set[str]:
-    """The ``doc`` values already present in a JSONL output (for ``--resume``)."""
-    done: set[str] = set()
-    target = Path(path)
-    if not target.exists():
-        return done
-    with open(target, encoding="utf-8") as handle:
-        for line in handle:
-            with contextlib.suppress(ValueError, TypeError, KeyError):
-                done.add(json.loads(line)["doc"])
-    return done
 
 
 def write_jsonl(quotes: Iterable[Quote], handle: IO[str]) -> int:
