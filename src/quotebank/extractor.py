@@ -29,6 +29,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from quotebank.chunking import chunks
 from quotebank.errors import InputError, ModelNotFoundError
 from quotebank.lexicons import Lexicons
 from quotebank.model import Quote, TextSpan
@@ -119,22 +120,6 @@ def _shift(quote: Quote, offset: int, source: str) -> Quote:
         speaker=speaker,
         stance=stance,
     )
-
-
-def _chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
-    """Split ``text`` into pieces of at most ``limit`` characters at paragraph breaks."""
-    start = 0
-    n = len(text)
-    while start < n:
-        stop = min(start + limit, n)
-        if stop < n:
-            cut = text.rfind("\n", start, stop)
-            if cut <= start:
-                cut = text.rfind(" ", start, stop)
-            if cut > start:
-                stop = cut + 1
-        yield start, text[start:stop]
-        start = stop
 
 
 class Extractor:
@@ -230,8 +215,9 @@ class Extractor:
 
         Args:
             text: the document. Empty or blank text gives ``[]``; text longer
-                than the pipeline's ``max_length`` is processed in
-                paragraph-aligned chunks, with offsets into the whole text.
+                than the pipeline's ``max_length`` is processed in chunks cut at
+                paragraph or sentence ends where no quotation is open
+                (:mod:`quotebank.chunking`), with offsets into the whole text.
             doc_id: an identifier copied into every quote.
 
         Returns:
@@ -351,8 +337,8 @@ class Extractor:
 
     def _extract_long(self, text: str, doc_id: str | None) -> list[Quote]:
         quotes: list[Quote] = []
-        limit = max(self.nlp.max_length // 2, 1)
-        for offset, chunk in _chunks(text, limit):
+        hard = max(self.nlp.max_length, 1)
+        for offset, chunk in chunks(text, soft=max(hard // 2, 1), hard=hard):
             doc = self.nlp(_clean(chunk))
             quotes.extend(_shift(q, offset, text) for q in _get(doc))
         return with_doc_id(quotes, doc_id)
