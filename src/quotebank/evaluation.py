@@ -32,7 +32,7 @@ from typing import Any
 import attrs
 
 from quotebank.errors import GoldError
-from quotebank.model import Quote, StanceLabel
+from quotebank.model import Quote, QuoteKind, StanceLabel
 
 __all__ = [
     "PRF",
@@ -62,18 +62,53 @@ _HONORIFIC = re.compile(r"\b(mr|mrs|ms|dr)\b\.?", re.I)
 # --------------------------------------------------------------------------- records
 
 
+_str = attrs.validators.instance_of(str)
+
+
 @attrs.frozen(kw_only=True)
 class GoldQuote:
-    """One hand-annotated quote (a line of a gold JSONL file)."""
+    """One hand-annotated quote (a line of a gold JSONL file), validated on creation.
 
-    doc: str
-    kind: str
-    content: tuple[str, ...]
-    speaker: str | None
-    aliases: tuple[str, ...]
-    stance: Mapping[str, str]
-    mention: str | None = None
-    cue: str | None = None
+    Raises:
+        TypeError: a field has the wrong type (``content`` a string, not a list of strings).
+        ValueError: ``kind`` is not a :class:`~quotebank.model.QuoteKind` value, a stance
+            label is not a :class:`~quotebank.model.StanceLabel` value, or a text is empty.
+    """
+
+    doc: str = attrs.field(validator=attrs.validators.and_(_str, attrs.validators.min_len(1)))
+    kind: str = attrs.field(validator=attrs.validators.in_([k.value for k in QuoteKind]))
+    content: tuple[str, ...] = attrs.field(
+        validator=[
+            attrs.validators.deep_iterable(member_validator=attrs.validators.and_(_str, attrs.validators.min_len(1))),
+            attrs.validators.min_len(1),
+        ]
+    )
+    speaker: str | None = attrs.field(validator=attrs.validators.optional(_str))
+    aliases: tuple[str, ...] = attrs.field(validator=attrs.validators.deep_iterable(member_validator=_str))
+    stance: Mapping[str, str] = attrs.field(
+        validator=attrs.validators.deep_mapping(
+            key_validator=_str, value_validator=attrs.validators.in_([label.value for label in StanceLabel])
+        )
+    )
+    mention: str | None = attrs.field(default=None, validator=attrs.validators.optional(_str))
+    cue: str | None = attrs.field(default=None, validator=attrs.validators.optional(_str))
+
+
+def _listed(data: dict[str, Any], key: str, *, required: bool) -> tuple[Any, ...]:
+    """A JSON list field as a tuple; a string where a list belongs is an error, not its letters."""
+    if key not in data and required:
+        raise KeyError(key)
+    value = data.get(key) or []
+    if not isinstance(value, list):
+        raise TypeError(f"{key!r} must be a list of strings, got {type(value).__name__}")
+    return tuple(value)
+
+
+def _stances(data: dict[str, Any]) -> dict[str, str]:
+    value = data.get("stance") or {}
+    if not isinstance(value, dict):
+        raise TypeError(f"'stance' must be an object of target: label, got {type(value).__name__}")
+    return dict(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -112,8 +147,9 @@ def load_gold(path: Path | str) -> list[GoldQuote]:
     """Read a gold JSONL file (format of ``annotation/GUIDELINES.md`` section 4).
 
     Raises:
-        GoldError: a line is not valid JSON or lacks a field; the message
-            names the file and line.
+        GoldError: a line is not valid JSON, lacks a field, or has a field of the wrong
+            type (``content`` a string), an unknown ``kind`` or an unknown stance label; the
+            message names the file and line.
     """
     out = []
     for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
@@ -121,20 +157,25 @@ def load_gold(path: Path | str) -> list[GoldQuote]:
             continue
         try:
             data = json.loads(line)
+            if not isinstance(data, dict):
+                raise TypeError(f"a line must be a JSON object, got {type(data).__name__}")
             out.append(
                 GoldQuote(
                     doc=data["doc"],
                     kind=data["kind"],
-                    content=tuple(data["content"]),
+                    content=_listed(data, "content", required=True),
                     speaker=data.get("speaker"),
-                    aliases=tuple(data.get("speaker_aliases") or ()),
-                    stance=dict(data.get("stance") or {}),
+                    aliases=_listed(data, "speaker_aliases", required=False),
+                    stance=_stances(data),
                     mention=data.get("speaker_mention"),
                     cue=data.get("cue"),
                 )
             )
-        except (ValueError, KeyError, TypeError) as error:
-            raise GoldError(f"{path}, line {number}: not a gold quote ({error})") from None
+        except KeyError as error:
+            raise GoldError(f"{path}, line {number}: not a gold quote (no field {error})") from None
+        except (ValueError, TypeError) as error:
+            reason = error.args[0] if error.args else error  # attrs puts the message first
+            raise GoldError(f"{path}, line {number}: not a gold quote ({reason})") from None
     return out
 
 
