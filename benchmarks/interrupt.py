@@ -6,10 +6,11 @@ Usage:
 
 Runs ``quotebank extract DOCS/*.txt -o out.jsonl`` once to the end, then, for each kill
 point, starts the same command, waits until the manifest records a random number of
-finished documents (between 1 and 20 fewer than all, so that work remains; plus a random pause of up to half a second), sends the signal, runs
-it again with ``--resume`` and checks that the output is byte-identical to the
-uninterrupted run's. Reports, per point, how many documents the killed run had finished
-and how many the resumed run processed (the rest: it must process only those).
+finished documents (between 1 and 20 fewer than all, so that work remains), pauses for
+up to half a second, sends the signal, runs it again with ``--resume`` and checks that
+the output is byte-identical to the uninterrupted run's. Reports, per point, how many
+documents the killed run had finished and how many the resumed run processed (it must
+process only the rest).
 """
 
 from __future__ import annotations

@@ -30,6 +30,8 @@ _SIZES = {
     "marks_and_breaks": 8_000,
     "short_paragraphs": 6_000,
     "huge_paragraph": 6_000,
+    "nested_marks": 8_000,
+    "json_line": 8_000,
 }
 
 

@@ -543,3 +543,38 @@ def test_a_second_that_clause_belongs_to_the_same_report(extractor: quotebank.Ex
     assert [q[1] for q in _quotes(extractor, text)] == [
         "the council wanted a deal, but that if talks failed, the strike would go on"
     ]
+
+
+# ------------------------------------------------------------- bounds on pathological parses
+
+
+def test_path_up_is_bounded(extractor: quotebank.Extractor) -> None:
+    from quotebank.extract.reported import _path_up
+
+    doc = extractor.nlp("The minister, who spoke on Tuesday, said the talks would resume.")
+    said = next(t for t in doc if t.lower_ == "said")
+    resume = next(t for t in doc if t.lower_ == "resume")
+    path = _path_up(resume, said)
+    assert path is not None
+    assert path[0].i == resume.i
+    assert _path_up(resume, said, limit=0) is None
+    assert _path_up(said, resume) is None  # "said" is not below "resume"
+
+
+def test_a_verb_with_hundreds_of_dependants_has_no_subject(extractor: quotebank.Extractor) -> None:
+    from quotebank.extract._base import MAX_FANOUT, subject_of
+
+    doc = extractor.nlp("She said " + ", ".join(["yes"] * (MAX_FANOUT + 10)) + ".")
+    said = next(t for t in doc if t.lower_ == "said")
+    if said.n_lefts + said.n_rights <= MAX_FANOUT:
+        pytest.skip("the parser did not hang the list on the verb")
+    assert subject_of(said) is None
+    short = extractor.nlp("She said yes.")
+    assert subject_of(next(t for t in short if t.lower_ == "said")).text == "She"  # type: ignore[union-attr]
+
+
+def test_a_parenthetical_cue_still_works_after_the_bounds(extractor: quotebank.Extractor) -> None:
+    text = "The talks, the minister argued on Tuesday, would resume within a week."
+    [quote] = extractor.extract(text)
+    assert quote.speaker is not None
+    assert quote.speaker.name == "minister"

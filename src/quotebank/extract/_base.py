@@ -252,14 +252,20 @@ def is_dash(token: Token) -> bool:
     return token.text == "-" and bool(token.whitespace_) and token.i > 0 and bool(doc[token.i - 1].whitespace_)
 
 
+MAX_FANOUT = 64
+"""Most dependants a reporting verb may have (read in O(1)); a token with more is the
+parser's root of a pasted blob (JSON, a wall of marks), and scanning its children for every
+cue under it would make extraction quadratic."""
+
+
 def subject_of(token: Token, depth: int = 0, is_cue: Callable[[Token], bool] | None = None) -> Token | None:
     """The grammatical source of a reporting verb: subject, agent, or the subject it inherits.
 
     A participial cue with no subject ("..., ruling out a ceasefire") takes the
     subject of the nearest reporting verb above it when ``is_cue`` tells one.
     """
-    if depth > 4:
-        return None
+    if depth > 4 or token.n_lefts + token.n_rights > MAX_FANOUT:
+        return None  # a verb with hundreds of dependants is a parse of a pasted blob, not a report
     participle = depth == 0 and token.dep_ in ("advcl", "conj") and token.tag_ == "VBG"
     if participle and is_cue is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
         up = token.head

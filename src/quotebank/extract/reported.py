@@ -199,6 +199,23 @@ def _as_source(verb: Token) -> Token | None:
     return None
 
 
+def _path_up(token: Token, top: Token, limit: int = 12) -> list[Token] | None:
+    """``token`` and its heads below ``top`` (which must be above it), or ``None`` when the
+    path is longer than ``limit``: a word after a cue that hangs a dozen levels down is no
+    part of a short ``X argues`` phrase, and the walk stays bounded on pathological parses."""
+    path: list[Token] = []
+    while token.i != top.i:
+        if len(path) == limit or token.head.i == token.i:
+            return None
+        path.append(token)
+        token = token.head
+    return path
+
+
+_MAX_SOURCE_TOKENS = 60
+"""Most tokens of the source in a parenthetical ``<A>, X argues, <B>``."""
+
+
 def _parenthetical(verb: Token) -> list[Token] | None:
     """ "<A>, X argues, <B>" whatever the parse: the words between two commas are only the
     source and the cue (the parser may hang ``A`` on the cue, the source on ``A``, or make
@@ -211,6 +228,8 @@ def _parenthetical(verb: Token) -> list[Token] | None:
     if as_phrase is not None and as_phrase.right_edge.i == verb.i - 1 and (subject is None or subject.i < as_phrase.i):
         subject = None  # "Hawaii, as one adviser pointed out, …" with the source in an "as" phrase
     words = _source_words(verb) if subject is None else doc[subject.left_edge.i : subject.right_edge.i + 1]
+    if words is not None and len(words) > _MAX_SOURCE_TOKENS:
+        return None  # no source between two commas runs on for a paragraph
     if words is not None and subject is not None:
         # "To understand Dred Scott, Chief Justice Roberts said, …" with the name as an apposition
         commas = [t.i for t in words if t.text == ","]
@@ -227,16 +246,15 @@ def _parenthetical(verb: Token) -> list[Token] | None:
     hi = verb.i
     while hi + 1 < len(doc) and hi - verb.i < 6 and doc[hi + 1].text != "," and doc[hi + 1].text not in SENT_END:
         nxt = doc[hi + 1]
-        if not _is_under(nxt, verb) or any(
-            a.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj") and a.i != verb.i and _is_under(a, verb)
-            for a in [nxt, *nxt.ancestors]
-            if a.i > verb.i
-        ):
+        path = _path_up(nxt, verb) if _is_under(nxt, verb) else None
+        if path is None or any(a.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj") and a.i > verb.i for a in path):
             return None
         hi += 1
     root = verb
     while root.head.i != root.i:
         root = root.head
+    if _too_long(root):
+        return None  # the content is the whole sentence: a pathological one is no quote
     if doc[lo - 1].text == "," and (hi + 1 == len(doc) or doc[hi + 1].text in SENT_END):
         return _fragment_before(root, lo - 1)
     if hi + 2 >= len(doc) or doc[lo - 1].text != "," or doc[hi + 1].text != ",":
