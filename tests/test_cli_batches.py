@@ -210,3 +210,19 @@ def test_a_signal_finishes_the_document_and_exits_with_its_status(tmp_path: Path
     records = read_manifest(manifest_path(out), format="jsonl")[0]
     assert 2 <= len(records) < 24
     assert records[-1].end == out.stat().st_size  # the document in progress was committed whole
+
+
+@pytest.mark.slow
+def test_sigterm_with_two_workers_ends_the_pool_and_resume_completes(tmp_path: Path) -> None:
+    """Forked workers must not inherit the parent's stop-after-this-document handler, or the
+    pool's own SIGTERM could never end them and the run would hang."""
+    folder = _corpus(tmp_path, 24)
+    whole, out = tmp_path / "whole.jsonl", tmp_path / "q.jsonl"
+    subprocess.run(_command(folder, whole), check=True, capture_output=True)
+    process = subprocess.Popen(_command(folder, out, "--workers", "2"), stderr=subprocess.PIPE, text=True)
+    _wait_for_records(out, 3, process)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 143, err
+    subprocess.run(_command(folder, out, "--workers", "2", "--resume"), check=True, capture_output=True)
+    assert out.read_bytes() == whole.read_bytes()

@@ -19,6 +19,7 @@ import importlib.util
 import itertools
 import multiprocessing
 import os
+import signal
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -348,9 +349,16 @@ _FORKED: Extractor | None = None  # in a forked worker: the extractor it inherit
 
 
 def _adopt(extractor: Extractor) -> None:
-    """Pool initializer: keep the inherited extractor for this worker's batches."""
+    """Pool initializer: keep the inherited extractor for this worker's batches.
+
+    A worker leaves interruption to its parent: it ignores SIGINT (a terminal's Ctrl-C
+    reaches the whole process group; the parent decides what to finish) and takes SIGTERM's
+    default action, so the pool can always end it, whatever handler it inherited.
+    """
     global _FORKED
     _FORKED = extractor
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _forked_batch(batch: list[tuple[str, str | None]], batch_size: int) -> list[list[Quote]]:
