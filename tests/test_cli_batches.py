@@ -226,3 +226,14 @@ def test_sigterm_with_two_workers_ends_the_pool_and_resume_completes(tmp_path: P
     assert process.returncode == 143, err
     subprocess.run(_command(folder, out, "--workers", "2", "--resume"), check=True, capture_output=True)
     assert out.read_bytes() == whole.read_bytes()
+
+
+def test_a_bad_worker_count_leaves_the_previous_output_alone(tmp_path: Path) -> None:
+    folder, out = _folder(tmp_path), tmp_path / "q.jsonl"
+    assert main(["extract", str(folder), "-o", str(out)]) == 0
+    before = out.read_bytes()
+    for bad in (["--workers", "0"], ["--batch-size", "0"], ["--batch-size", "x"]):
+        with pytest.raises(SystemExit) as exited:
+            main(["extract", str(folder), "-o", str(out), *bad])
+        assert exited.value.code == 2
+    assert out.read_bytes() == before

@@ -77,6 +77,17 @@ class _Progress:
             sys.stderr.write("\n")
 
 
+def _positive(value: str) -> int:
+    """A whole number of at least 1, checked before any file is touched."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"needs a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"needs at least 1, got {number}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``quotebank`` command."""
     parser = argparse.ArgumentParser(
@@ -109,8 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="CSV cells as written: no ' before a cell that opens with = + - @ (off: safe in spreadsheets)",
     )
-    ex.add_argument("--workers", type=int, default=1, help="worker processes (spaCy n_process)")
-    ex.add_argument("--batch-size", type=int, default=16)
+    ex.add_argument("--workers", type=_positive, default=1, help="worker processes (spaCy n_process)")
+    ex.add_argument("--batch-size", type=_positive, default=16)
     ex.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show progress")
     ex.add_argument("--no-progress", dest="progress", action="store_false", help="never show progress")
     model_options(ex)
@@ -137,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="+",
         help="folders of off-topic articles: the share of quotes given a stance other than NONE",
     )
-    ev.add_argument("--workers", type=int, default=1, help="worker processes for --off-topic")
+    ev.add_argument("--workers", type=_positive, default=1, help="worker processes for --off-topic")
     ev.add_argument("--sample", type=int, default=20, help="off-topic labelled quotes to list (random, seeded)")
     ev.add_argument("--limit", type=int, default=None, help="score only the first N PolNeAR documents")
     ev.add_argument("--baseline", choices=["textacy"], default=None, help="also score a baseline")
