@@ -170,3 +170,42 @@ def test_the_shipped_registry_covers_the_war_s_actors() -> None:
                         holders.setdefault((title.lower(), day), set()).add(entry.name)
     clashes = {k: v for k, v in holders.items() if len(v) > 1}
     assert not clashes
+
+
+def _headers(lines: list[str]) -> list[int]:
+    """Indexes of the table header lines of a TOML file (``[a]``, ``[a.b]``, ``[[a]]``)."""
+    import re
+
+    header = re.compile(r"^\s*\[\[?[^\[\]]+\]\]?\s*(#.*)?$")
+    return [k for k, line in enumerate(lines) if header.match(line)]
+
+
+def _mutants() -> list[tuple[str, int]]:
+    """(file, header index) for every table of every shipped TOML file; -1 is the root table."""
+    base = default_lexicon_dir()
+    out = []
+    for path in sorted(base.rglob("*.toml")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        out += [(path.relative_to(base).as_posix(), k) for k in [-1, *_headers(lines)]]
+    return out
+
+
+@pytest.mark.parametrize(("name", "header"), _mutants())
+def test_a_misspelt_key_in_any_table_of_any_file_is_an_error(tmp_path: Path, name: str, header: int) -> None:
+    """Every table of every shipped file checks its keys: a key nobody reads (``wieght``) is an
+    error naming the file and a line, never silently ignored."""
+    import shutil
+
+    copy = tmp_path / "lexicons"
+    shutil.copytree(default_lexicon_dir(), copy)
+    path = copy / name
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = header + 1 if header >= 0 else 0
+    lines.insert(at, "zz_misspelt = {}")  # wrong as a key, and as a value of any entry
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    load = (lambda: load_target(path)) if name.startswith("stance/") else (lambda: load_lexicons(directory=copy))
+    with pytest.raises(LexiconError) as caught:
+        load()
+    assert caught.value.path is not None
+    assert caught.value.path.name == path.name
+    assert caught.value.line is not None

@@ -11,7 +11,10 @@ from typing import Any
 
 from quotebank.errors import LexiconError
 
-__all__ = ["LexiconFile", "norm", "tables", "unknown_keys"]
+__all__ = ["LexiconFile", "check_schema", "norm", "tables", "unknown_keys"]
+
+
+_META_KEYS = frozenset({"name", "version", "description"})
 
 
 class LexiconFile:
@@ -36,6 +39,13 @@ class LexiconFile:
         meta = self.data.get("meta")
         if not isinstance(meta, dict) or not isinstance(meta.get("version"), str):
             raise LexiconError('a lexicon file needs a [meta] table with a version = "..." string', path=path, line=1)
+        for key, value in meta.items():
+            if key not in _META_KEYS or not isinstance(value, str):
+                raise LexiconError(
+                    f"[meta] {key}: allowed are {', '.join(sorted(_META_KEYS))}, each a string",
+                    path=path,
+                    line=self.line_of("[meta]"),
+                )
         self.version: str = meta["version"]
         self.name: str = str(meta.get("name", path.stem))
 
@@ -109,6 +119,24 @@ def unknown_keys(file: LexiconFile, item: Mapping[str, Any], allowed: set[str], 
     extra = sorted(set(item) - allowed)
     if extra:
         raise file.fail(f"unknown field(s) {', '.join(extra)}; allowed: {', '.join(sorted(allowed))}", line)
+
+
+def check_schema(file: LexiconFile, schema: Mapping[str, frozenset[str] | None]) -> None:
+    """Check every table's keys against ``schema`` (table name -> its allowed keys; ``None``
+    for a table whose keys are entries, such as ``word = factor``, checked by the loader).
+
+    The root may hold only ``meta`` and the schema's tables; each table present must be a
+    table holding only its allowed keys. A misspelt key is an error naming the file and line.
+    """
+    unknown_keys(file, file.data, {"meta", *schema}, 1)
+    for name, allowed in schema.items():
+        if name not in file.data or allowed is None:
+            continue
+        line = file.line_of(f"[{name}]")
+        value = file.data[name]
+        if not isinstance(value, dict):
+            raise file.fail(f"{name} must be a [{name}] table", line)
+        unknown_keys(file, value, set(allowed), line)
 
 
 def norm(phrase: str) -> str:

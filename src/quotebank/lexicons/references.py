@@ -7,7 +7,7 @@ from pathlib import Path
 
 import attrs
 
-from quotebank.lexicons._files import LexiconFile, norm
+from quotebank.lexicons._files import LexiconFile, check_schema, norm
 from quotebank.lexicons.given_names import GivenNames
 from quotebank.lexicons.registry import GENDERS, NUMBERS
 
@@ -124,8 +124,36 @@ def _epithets(file: LexiconFile) -> dict[str, str]:
     return out
 
 
+_WORDS = frozenset({"words"})
+_SCHEMA: dict[str, frozenset[str] | None] = {
+    "pronouns": None,
+    "honorifics": None,
+    **dict.fromkeys(
+        (
+            "person_titles",
+            "org_heads",
+            "group_heads",
+            "anaphors",
+            "collectives",
+            "role_changers",
+            "strip",
+            "non_sources",
+            "labels",
+            "findings",
+        ),
+        _WORDS,
+    ),
+    "names": frozenset({"particles", "ranks", "suffixes"}),
+    "documents": frozenset({"words", "families", "issuing_verbs"}),
+    "epithets": frozenset({"male", "female", "any"}),
+    "boilerplate": frozenset({"links", "credits", "notices"}),
+}
+"""Every table of ``references.toml`` and the keys it may hold."""
+
+
 def load_references(path: Path) -> References:
     file = LexiconFile(path)
+    check_schema(file, _SCHEMA)
     pronouns: dict[str, tuple[str, str]] = {}
     for word, value in file.table("pronouns").items():
         parts = value.split() if isinstance(value, str) else []
@@ -137,7 +165,7 @@ def load_references(path: Path) -> References:
         pronouns[word.lower()] = (parts[0], parts[1])
     honorifics: dict[str, str] = {}
     for word, value in file.table("honorifics").items():
-        if value not in GENDERS:
+        if not isinstance(value, str) or value not in GENDERS:
             raise file.fail(f"honorific {word!r} must map to a gender {sorted(GENDERS)}", file.line_of(word))
         honorifics[norm(word)] = value
     return References(

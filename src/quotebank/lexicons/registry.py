@@ -125,6 +125,7 @@ def load_speakers(paths: Sequence[Path]) -> SpeakerRegistry:
     versions = []
     for path in paths:
         file = LexiconFile(path)
+        unknown_keys(file, file.data, {"meta", "speaker"}, 1)
         versions.append(file.version)
         allowed = {"name", "kind", "gender", "number", "aliases", "titles", "also", "id", "roles"}
         for line, item in tables(file, "speaker"):

@@ -80,6 +80,7 @@ def _cues(file: LexiconFile, table: str, known: frozenset[str], *, one_word: boo
 
 def load_reporting(path: Path) -> ReportingLexicon:
     file = LexiconFile(path)
+    unknown_keys(file, file.data, {"meta", "verb", "noun", "phrase"}, 1)
     verbs = _cues(file, "verb", FRAMES, one_word=False)
     nouns = _cues(file, "noun", NOUN_FRAMES, one_word=True)
     phrases = []

@@ -144,6 +144,7 @@ def load_modifiers(path: Path) -> Modifiers:
     )
     unknown_keys(file, file.table("questions", required=False), {"words", "asking"}, file.line_of("[questions]"))
     unknown_keys(file, file.table("causes", required=False), {"nouns"}, file.line_of("[causes]"))
+    unknown_keys(file, file.table("background", required=False), {"words"}, file.line_of("[background]"))
     return Modifiers(
         negators=_lower(file, "negators"),
         negative_subjects=_lower(file, "negators", "subjects", required=False),

@@ -100,6 +100,7 @@ def load_valence(path: Path) -> ValenceLexicon:
     min_abs = file.number(scale.get("min_abs", 0.0), "scale.min_abs", file.line_of("min_abs"), low=0, high=maximum)
     text, where = _list_text(file, source)
     scores = _parse_list(text, where, maximum=maximum, min_abs=min_abs)
+    unknown_keys(file, file.table("exclude", required=False), {"words"}, file.line_of("[exclude]"))
     for word in file.words("exclude", required=False):
         scores.pop(word.lower(), None)
     for word, value in file.table("override", required=False).items():

@@ -39,7 +39,7 @@ from quotebank.lexicons.stance import Anchoring
 from quotebank.model import Evidence, Stance, StanceLabel, StanceLayer, TextSpan
 from quotebank.stance import composition
 from quotebank.stance.frames import Mention, TargetFrames
-from quotebank.stance.patterns import Patterns
+from quotebank.stance.patterns import PATTERN_GAP, Patterns
 from quotebank.stance.phrases import PhraseIndex, Tokenize, split_phrase
 from quotebank.stance.predicates import Covered, PredicateIndex
 from quotebank.stance.scope import Ranges, Scope
@@ -90,7 +90,7 @@ class StanceScorer:
                     patterns=Patterns(target, tokenize),
                     predicates=own or self.predicates,
                     protection=PhraseIndex(
-                        [(split_phrase(tokenize, w), w) for w in target.protection], max_gap=8, linked=False
+                        [(split_phrase(tokenize, w), w) for w in target.protection], max_gap=PATTERN_GAP, linked=False
                     ),
                 )
             )
