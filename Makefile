@@ -19,14 +19,14 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 $(DEV_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[dev,docs]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,docs,eval]'
 	touch $@ $(STAMP)
 
 ## run: install and print the quotes of the five seed articles
 run: $(STAMP)
 	$(BIN)/quotebank extract seeds/*.txt --format table
 
-## test: install with dev and docs extras; ruff, mypy, pytest (slow tests included) and a strict docs build
+## test: install with dev, docs and eval extras; ruff, mypy, pytest (slow tests included) and a strict docs build
 test: $(DEV_STAMP) lint typecheck unit docs
 
 lint: $(DEV_STAMP)

@@ -261,3 +261,16 @@ def test_an_output_that_is_not_a_regular_file_is_refused_before_any_work(
     assert kind.replace("symlink", "symbolic link") in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "kept\n"
     assert output.is_dir() if kind == "directory" else output.is_symlink()
+
+
+def test_the_textacy_baseline_without_textacy_is_one_line_exit_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "textacy" else real(name, *a))
+    assert main(["evaluate", "--polnear", "nowhere", "--baseline", "textacy"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1
+    assert "quotebank[eval]" in err[0]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import io
 import itertools
 import json
@@ -599,6 +600,11 @@ def _evaluate(args: argparse.Namespace) -> int:
         return 2
     if args.gold is not None and args.docs is None:
         print("quotebank evaluate: --gold needs --docs DIR", file=sys.stderr)
+        return 2
+    if args.baseline == "textacy" and importlib.util.find_spec("textacy") is None:
+        from quotebank.evaluation import BASELINE_MISSING
+
+        print(f"quotebank evaluate: {BASELINE_MISSING}", file=sys.stderr)
         return 2
     extractor = _extractor(args)
     metrics: dict[str, Any] = {}

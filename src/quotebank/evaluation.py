@@ -31,10 +31,11 @@ from typing import Any
 
 import attrs
 
-from quotebank.errors import GoldError
+from quotebank.errors import GoldError, QuotebankError
 from quotebank.model import Quote, QuoteKind, StanceLabel
 
 __all__ = [
+    "BASELINE_MISSING",
     "PRF",
     "CanonicalSource",
     "GoldQuote",
@@ -695,14 +696,23 @@ def _top_people(keys: Mapping[str, Mapping[str, int]], n: int = 5) -> dict[str, 
 
 # --------------------------------------------------------------------------- textacy baseline
 
+BASELINE_MISSING = "the textacy baseline needs textacy: pip install 'quotebank[eval]'"
+
 
 def textacy_predictions(doc: Any) -> list[Prediction] | None:
     """textacy's ``direct_quotations`` on a parsed doc, as predictions.
 
     Returns ``None`` when textacy refuses the document (it raises on an odd
     number of quotation marks).
+
+    Raises:
+        QuotebankError: textacy is not installed (it is the ``eval`` extra:
+            ``pip install 'quotebank[eval]'``).
     """
-    from textacy.extract import triples
+    try:
+        from textacy.extract import triples
+    except ImportError:
+        raise QuotebankError(BASELINE_MISSING) from None
 
     try:
         found = list(triples.direct_quotations(doc))
