@@ -78,6 +78,11 @@ class _Progress:
             sys.stderr.write("\n")
 
 
+def _skipped(failure: DocumentError) -> None:
+    """Name a document that could not be read, and why, on stderr."""
+    print(printable(f"quotebank: skipped {failure.file}: {failure.reason}"), file=sys.stderr)
+
+
 def _positive(value: str) -> int:
     """A whole number of at least 1, checked before any file is touched."""
     try:
@@ -274,7 +279,7 @@ def _extract(args: argparse.Namespace) -> int:
                 text = read_source(source)
                 if isinstance(text, DocumentError):
                     failures.append(text)
-                    print(printable(f"quotebank: skipped {text.file}: {text.reason}"), file=sys.stderr)
+                    _skipped(text)
                     progress.step()
                     continue
                 yield source.doc_id, text
@@ -332,7 +337,7 @@ def _explain(args: argparse.Namespace) -> int:
     for source in collect_documents(args.paths):
         text = read_source(source)
         if isinstance(text, DocumentError):
-            print(printable(f"quotebank: skipped {text.file}: {text.reason}"), file=sys.stderr)
+            _skipped(text)
             status = 1
             continue
         print(printable(f"== {source.doc_id}"))
@@ -473,7 +478,7 @@ def _evaluate_polnear(args: argparse.Namespace, extractor: Any, metrics: dict[st
     for ann in anns:
         text = read_document(root / "text" / f"{ann.stem}.txt")
         if isinstance(text, DocumentError):
-            print(printable(f"quotebank: skipped {text.file}: {text.reason}"), file=sys.stderr)
+            _skipped(text)
             continue
         texts[ann.stem] = text
         gold[ann.stem] = load_polnear(ann)
@@ -572,7 +577,7 @@ def _evaluate_off_topic(args: argparse.Namespace, extractor: Any, metrics: dict[
     for source in collect_documents(args.off_topic):
         text = read_source(source)
         if isinstance(text, DocumentError):
-            print(printable(f"quotebank: skipped {text.file}: {text.reason}"), file=sys.stderr)
+            _skipped(text)
             continue
         texts.append((source.doc_id, text))
     results = extractor.pipe([t for _, t in texts], n_process=args.workers)

@@ -82,8 +82,9 @@ class Source:
         doc_id: its document id, unique in the collection: the file's stem, or, when
             two files share a stem, its path as given without the extension
             (``a/report`` and ``b/report``), with the extension if that still collides.
-        problem: why the file cannot be read, when expanding a folder already showed it
-            (a broken symbolic link, a pipe, a device, a folder that cannot be listed).
+        problem: why the entry cannot be read, when expanding a folder already showed it
+            (a folder that cannot be listed); a broken link, pipe or device found in a
+            folder is named by :func:`read_source`.
         named: the user named the file itself (not found in a folder); a named pipe or
             device is read, as ``quotebank extract <(zcat news.gz)`` expects.
     """
@@ -117,10 +118,10 @@ def _entry_problem(path: Path) -> str | None:
 
 
 def _walk(folder: Path, pattern: str) -> list[tuple[Path, str | None]]:
-    """Every entry below ``folder`` matching ``pattern``, with its problem if any.
+    """Every entry below ``folder`` matching ``pattern``, and every folder below it that
+    cannot be listed (with that problem; an entry's own problem is found when it is read).
 
-    Symbolic links to folders are followed once (a loop is not searched twice); a
-    folder that cannot be listed is itself reported.
+    Symbolic links to folders are followed once (a loop is not searched twice).
     """
     found: list[tuple[Path, str | None]] = []
     seen: set[tuple[int, int]] = set()
@@ -135,10 +136,7 @@ def _walk(folder: Path, pattern: str) -> list[tuple[Path, str | None]]:
             continue
         seen.add((info.st_dev, info.st_ino))
         dirs.sort()
-        for name in sorted(files):
-            if fnmatch.fnmatch(name, pattern):
-                path = Path(root) / name
-                found.append((path, _entry_problem(path)))
+        found.extend((Path(root) / name, None) for name in sorted(files) if fnmatch.fnmatch(name, pattern))
     return sorted(found, key=lambda item: item[0])
 
 
@@ -165,8 +163,8 @@ def collect_documents(paths: Iterable[str | Path], *, pattern: str = "*.txt") ->
     """The documents named by ``paths``, folders expanded, with unique ids; nothing is dropped.
 
     Folders are searched (recursively) for files matching ``pattern``; every match is
-    returned, including those that cannot be read (their :attr:`Source.problem` says why),
-    and so is a folder that cannot be listed. Files named directly are kept whatever their
+    returned, including those that cannot be read (:func:`read_source` says why), and so
+    is a folder that cannot be listed (its :attr:`Source.problem` says so). Files named directly are kept whatever their
     name, so that a missing or unreadable one is reported, not skipped. A file reached twice
     (named twice, or through a symbolic link) is returned once.
 
