@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from quotebank.errors import InputError
-from quotebank.extract import Candidate, find_quotes
+from quotebank.extract import Boilerplate, Candidate, find_quotes
 from quotebank.lexicons import Lexicons, load_lexicons
 from quotebank.model import Quote, TextSpan
 from quotebank.speakers import SpeakerResolver
@@ -170,8 +170,10 @@ class QuotebankComponent:
         self.scorer = StanceScorer(lexicons, lambda text: [t.text for t in tokenizer(text)])
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = find_quotes(doc, self.lexicons, min_strength=self.min_strength)
-        quotes = self.build(doc, candidates)
+        text = doc.text  # spaCy joins the tokens anew on each access: once per document
+        boilerplate = Boilerplate.of(text, self.lexicons.references)
+        candidates = find_quotes(doc, self.lexicons, min_strength=self.min_strength, text=text, boilerplate=boilerplate)
+        quotes = self.build(doc, candidates, text=text, boilerplate=boilerplate)
         _set_quotes(doc, quotes)
         spans = []
         for quote in quotes:
@@ -181,16 +183,28 @@ class QuotebankComponent:
         doc.spans[SPAN_KEY] = spans
         return doc
 
-    def build(self, doc: Doc, candidates: Sequence[Candidate]) -> list[Quote]:
-        """Turn candidates into :class:`~quotebank.Quote` objects (speakers and stance)."""
+    def build(
+        self,
+        doc: Doc,
+        candidates: Sequence[Candidate],
+        *,
+        text: str | None = None,
+        boilerplate: Boilerplate | None = None,
+    ) -> list[Quote]:
+        """Turn candidates into :class:`~quotebank.Quote` objects (speakers and stance);
+        ``text`` and ``boilerplate`` are the document's, when the caller has them."""
+        text = doc.text if text is None else text
         position = {id(c): k for k, c in enumerate(candidates)}
         contexts = [position.get(id(c.context)) if c.context is not None else None for c in candidates]
         speakers = self.resolver.resolve(
-            doc, [c.mention for c in candidates], contexts, extents=[(c.start, c.end) for c in candidates]
+            doc,
+            [c.mention for c in candidates],
+            contexts,
+            extents=[(c.start, c.end) for c in candidates],
+            boilerplate=boilerplate,
         )
-        text = doc.text
         quotes = []
-        stances = self.scorer.score_quotes(doc, [c.pieces for c in candidates], context=self.stance_context)
+        stances = self.scorer.score_quotes(doc, [c.pieces for c in candidates], context=self.stance_context, text=text)
         for candidate, speaker, stance in zip(candidates, speakers, stances, strict=True):
             cue = None if candidate.cue is None else TextSpan.from_text(text, *candidate.cue)
             quotes.append(

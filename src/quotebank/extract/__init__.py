@@ -111,7 +111,14 @@ def _near(kept: list[Candidate], starts: list[int], c: Candidate, longest: int) 
     return kept[lo:hi]
 
 
-def find_quotes(doc: Doc, lexicons: Lexicons, *, min_strength: float = 0.5) -> list[Candidate]:
+def find_quotes(
+    doc: Doc,
+    lexicons: Lexicons,
+    *,
+    min_strength: float = 0.5,
+    text: str | None = None,
+    boilerplate: Boilerplate | None = None,
+) -> list[Candidate]:
     """Find every quote of a parsed document.
 
     Args:
@@ -120,12 +127,14 @@ def find_quotes(doc: Doc, lexicons: Lexicons, *, min_strength: float = 0.5) -> l
         lexicons: the loaded lexicons.
         min_strength: reporting verbs weaker than this (``strength`` in
             ``reporting.toml``) are ignored.
+        text: ``doc.text``, when the caller has it (spaCy builds it anew on each access).
+        boilerplate: the document's boilerplate lines, when the caller has them.
 
     Returns:
         Quote candidates in text order; one overlaps another only by lying inside it
         (a relayed report).
     """
-    text = doc.text
+    text = doc.text if text is None else text
     passages = find_quoted(text)
     index = DocIndex(doc, passages, lexicons, min_strength, text=text)
     reported = _settle(find_reported(index), doc, lexicons)
@@ -134,7 +143,7 @@ def find_quotes(doc: Doc, lexicons: Lexicons, *, min_strength: float = 0.5) -> l
     direct = attribute_passages(index, used, reported)
     for c in (*reported, *direct):
         c.pieces = merge_pieces(c.pieces)
-    boilerplate = Boilerplate.of(text, lexicons.references)
+    boilerplate = Boilerplate.of(text, lexicons.references) if boilerplate is None else boilerplate
     found = [c for c in (*reported, *direct) if c.pieces and not _in_boilerplate(c, boilerplate)]
     return _settle(found, doc, lexicons)
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 
 import attrs
+import numpy
+from spacy.attrs import HEAD, IDX, LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from quotebank.extract._marks import QuotedPassage
@@ -23,6 +25,43 @@ SENT_END = frozenset({".", "!", "?", "\u2026"})
 RELATIVE = frozenset({"who", "that", "which", "whom", "whose"})
 PARTICLES = ("out", "for", "on", "at", "in", "about", "to")
 """Particles a two-word cue may have when the lexicon does not say (the lexicon adds its own)."""
+
+
+def head_indices(doc: Doc) -> list[int]:
+    """Every token's head index (a root is its own head), read in one ``to_array`` call.
+
+    Examples:
+        >>> import spacy
+        >>> doc = spacy.tokens.Doc(spacy.blank("en").vocab, words=["a", "b"], heads=[1, 1], deps=["dep", "ROOT"])
+        >>> head_indices(doc)
+        [1, 1]
+    """
+    n = len(doc)
+    if not n:
+        return []
+    # HEAD is an offset from the token, stored unsigned: read back as signed
+    offsets = doc.to_array(HEAD).astype(numpy.int64)
+    return (offsets + numpy.arange(n, dtype=numpy.int64)).tolist()  # type: ignore[no-any-return]
+
+
+def tokens_where(doc: Doc, attr: int, keep: Callable[[str], bool]) -> list[int]:
+    """The indices of the tokens whose string attribute ``attr`` (a ``spacy.attrs`` id such as
+    ``DEP`` or ``LOWER``) passes ``keep``, in text order: one ``to_array`` call, and ``keep``
+    asked once per distinct value, not once per token.
+
+    Examples:
+        >>> import spacy
+        >>> from spacy.attrs import LOWER
+        >>> doc = spacy.blank("en")("He said it. She said no.")
+        >>> tokens_where(doc, LOWER, lambda w: w == "said")
+        [1, 5]
+    """
+    if not len(doc):
+        return []
+    values = doc.to_array(attr)
+    strings = doc.vocab.strings
+    wanted = [v for v in numpy.unique(values).tolist() if keep(strings[v])]
+    return numpy.flatnonzero(numpy.isin(values, wanted)).tolist()
 
 
 @attrs.define(kw_only=True, eq=False)
@@ -73,7 +112,7 @@ class DocIndex:
         self._particles = frozenset(PARTICLES) | {
             verb.split()[1] for verb in lexicons.reporting.verbs if len(verb.split()) == 2
         }
-        self._starts = [t.idx for t in doc]
+        self._starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
         spans = sorted((p.open, p.close + 1) for p in passages)
         self._inside_starts = [a for a, _ in spans]
         self._inside = spans
@@ -86,7 +125,7 @@ class DocIndex:
     def _tree(self) -> tuple[list[int], list[int], list[int]]:
         """Depth, and entry and exit times of a depth-first walk, for every token: built once
         per document in O(n), so that depth and dominance are O(1) however deep the parse."""
-        heads = [t.head.i for t in self.doc]
+        heads = head_indices(self.doc)
         n = len(heads)
         children: list[list[int]] = [[] for _ in range(n)]
         roots: list[int] = []
@@ -143,6 +182,17 @@ class DocIndex:
         return self.doc[first : last + 1]
 
     # ----------------------------------------------------------------- cues
+
+    @functools.cached_property
+    def cue_words(self) -> list[int]:
+        """The tokens whose lemma opens a reporting verb of the lexicon (the only ones
+        :meth:`cue` can accept), in text order."""
+        cues = self._cue_lemmas
+        return tokens_where(self.doc, LEMMA, lambda lemma: lemma.lower() in cues)
+
+    def words_with_lemma(self, lemmas: Container[str]) -> list[int]:
+        """The tokens whose lower-cased lemma is in ``lemmas``, in text order."""
+        return tokens_where(self.doc, LEMMA, lambda lemma: lemma.lower() in lemmas)
 
     def cue(self, token: Token) -> tuple[ReportingVerb, Token | None] | None:
         """The reporting verb ``token`` is, with its particle token, or ``None`` (worked out

@@ -868,7 +868,8 @@ def _noun_cues(index: DocIndex) -> list[Candidate]:
     nouns = index.lex.reporting.nouns
     if not nouns:
         return out
-    for token in index.doc:
+    for i in index.words_with_lemma(nouns):
+        token = index.doc[i]
         if token.pos_ != "NOUN":
             continue
         entry = nouns.get(token.lemma_.lower())
@@ -896,7 +897,9 @@ def find_reported(index: DocIndex) -> list[Candidate]:
         Candidates in no particular order; overlaps are settled by the caller.
     """
     out: list[Candidate] = []
-    for token in index.doc:
+    doc = index.doc
+    for i in index.cue_words:
+        token = doc[i]
         found = index.cue(token)
         if found is None:
             continue

@@ -38,8 +38,10 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 import attrs
+from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
+from quotebank.extract._base import tokens_where
 from quotebank.extract.boilerplate import Boilerplate
 from quotebank.lexicons import Lexicons, References, SpeakerEntry
 from quotebank.model import Resolution, Speaker, SpeakerKind, TextSpan, speaker_key
@@ -144,6 +146,19 @@ def _is_anaphor(span: Span, head: Token, refs: References) -> bool:
     if head.lemma_.lower() in refs.anaphors or head.lower_ in refs.anaphors or phrase in refs.anaphors:
         return True
     return _compound_type_noun(head, refs)
+
+
+_SUBJECT_OR_POSSESSOR = frozenset({"nsubj", "nsubjpass", "poss"})
+"""The dependencies of the words that can name an untagged person (``_untagged_name`` and
+``_DocMemory._known_surname`` ask for nothing else)."""
+
+
+def _document_nouns(doc: Doc, refs: References) -> list[int]:
+    """The tokens that can be document nouns, by form or by lemma (all :func:`_issuer` looks at)."""
+    documents = refs.documents
+    by_form = tokens_where(doc, LOWER, documents.__contains__)
+    by_lemma = tokens_where(doc, LEMMA, lambda lemma: lemma.lower() in documents)
+    return sorted({*by_form, *by_lemma})
 
 
 def _issuer(token: Token, refs: References) -> Span | None:
@@ -463,7 +478,7 @@ def _gender_ok(wanted: str, have: str) -> bool:
 class _DocMemory:
     """What a document has said about its people: full names, titles, genders."""
 
-    def __init__(self, doc: Doc, resolver: SpeakerResolver) -> None:
+    def __init__(self, doc: Doc, resolver: SpeakerResolver, boilerplate: Boilerplate | None = None) -> None:
         self.full: dict[str, str] = {}  # surname -> full name
         self.gender: dict[str, str] = {}  # full name -> gender
         self.titles: dict[tuple[str, ...], str] = {}  # title words -> the first holder's full name
@@ -480,7 +495,8 @@ class _DocMemory:
         self.acronyms: dict[str, str] = {}  # "WHO" -> "World Health Organization"
         self.org_names: set[str] = set()
         # nobody in "Read more: ...", "(Reporting by ...)" or "Photo: ..." is in the article
-        boilerplate = Boilerplate.of(doc.text, self.refs)
+        if boilerplate is None:
+            boilerplate = Boilerplate.of(doc.text, self.refs)
         ents = [e for e in doc.ents if not boilerplate.covers(e.start_char)]  # built once: each access rebuilds
         for ent in ents:
             if ent.label_ == "ORG":
@@ -492,16 +508,22 @@ class _DocMemory:
                 self.orgs.append((ent.start_char, ent.text, SpeakerKind.ORGANIZATION, _salience(ent.root) or 1))
         # proper-noun subjects the entity recogniser missed ("Trump took offense ...") can be people too
         # a capitalised word the tagger called a noun at a sentence start is a name if it is one elsewhere
-        tokens = list(doc)  # made once: each pass over a Doc builds every Token again
-        names = {t.text for t in tokens if (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") and not t.is_sent_start}
-        for token in tokens:
+        # (the token arrays pick the few tokens each pass asks about: a Doc builds a Token per step)
+        named = {*tokens_where(doc, POS, "PROPN".__eq__), *tokens_where(doc, ENT_TYPE, "PERSON".__eq__)}
+        names = {doc[i].text for i in named if not doc[i].is_sent_start}
+        for i in tokens_where(doc, DEP, _SUBJECT_OR_POSSESSOR.__contains__):
+            token = doc[i]
             if boilerplate.covers(token.idx):
                 continue
             if _untagged_name(token, names, resolver.lex.references) or self._known_surname(token):
                 self._untagged_person(token, resolver)
         self.people.sort()
         self._drop_stray_words()
-        self.issued = [(t.idx, issuer, t.lower_) for t in tokens if (issuer := _issuer(t, self.refs)) is not None]
+        self.issued = [
+            (t.idx, issuer, t.lower_)
+            for i in _document_nouns(doc, self.refs)
+            if (issuer := _issuer(t := doc[i], self.refs)) is not None
+        ]
 
     def _starts_with_given_name(self, word: str) -> bool:
         """A capitalised first name, not a particle ("Donald", not "Abu" or "la")."""
@@ -802,6 +824,7 @@ class SpeakerResolver:
         contexts: Sequence[int | None],
         *,
         extents: Sequence[tuple[int, int]] | None = None,
+        boilerplate: Boilerplate | None = None,
     ) -> list[Speaker | None]:
         """Resolve the speaker mention of every quote of a document, in order.
 
@@ -813,13 +836,15 @@ class SpeakerResolver:
             extents: per quote, the character range of its content: people the quote
                 itself names are never the pronoun that attributes it
                 ("'My adviser, John Holdren, ...,' he said").
+            boilerplate: the document's boilerplate lines, when the caller has them
+                (found from the text otherwise).
 
         Returns:
             One speaker (or ``None``) per quote.
         """
         if not mentions:
             return []  # no quote, no memory to build
-        memory = _DocMemory(doc, self)
+        memory = _DocMemory(doc, self, boilerplate)
         known: list[_Known] = []
         out: list[Speaker | None] = []
         for k, (mention, context) in enumerate(zip(mentions, contexts, strict=False)):

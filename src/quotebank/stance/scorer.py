@@ -101,10 +101,11 @@ class StanceScorer:
         """The target ids, in load order."""
         return [t.frames.id for t in self._targets]
 
-    def view(self, doc: Doc) -> DocView:
-        """The per-document arrays of ``doc`` (kept for the last document only)."""
+    def view(self, doc: Doc, *, text: str | None = None) -> DocView:
+        """The per-document arrays of ``doc`` (kept for the last document only); ``text`` is
+        ``doc.text`` when the caller has it."""
         if self._view is None or self._view.doc is not doc:
-            self._view = DocView(doc)
+            self._view = DocView(doc, text=text)
         return self._view
 
     # ----------------------------------------------------------------- public API
@@ -146,7 +147,12 @@ class StanceScorer:
         return out
 
     def score_quotes(
-        self, doc: Doc, quotes: Sequence[Sequence[tuple[int, int]]], *, context: bool = True
+        self,
+        doc: Doc,
+        quotes: Sequence[Sequence[tuple[int, int]]],
+        *,
+        context: bool = True,
+        text: str | None = None,
     ) -> list[dict[str, Stance]]:
         """Score every quote of a document, each read without the content of the others.
 
@@ -154,10 +160,13 @@ class StanceScorer:
             doc: the parsed document.
             quotes: the character ranges of each quote's content.
             context: also read the sentence(s) each quote stands in.
+            text: ``doc.text``, when the caller has it.
 
         Returns:
             A stance per target id, for each quote in order.
         """
+        if quotes:
+            self.view(doc, text=text)
         # each quote's scope hides the others' content (its own pieces overlap themselves and
         # are read); one sorted index serves every quote
         every = Ranges.of([piece for pieces in quotes for piece in pieces])

@@ -21,9 +21,11 @@ import bisect
 import re
 from functools import cached_property
 
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, TAG
+import numpy
+from spacy.attrs import DEP, IDX, LEMMA, LENGTH, LOWER, POS, TAG
 from spacy.tokens import Doc
 
+from quotebank.extract._base import head_indices
 from quotebank.stance import repairs
 
 __all__ = ["DocView"]
@@ -46,37 +48,33 @@ class DocView:
             ``(repair name, token)``.
     """
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, *, text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         self.cache: dict[tuple[str, ...], object] = {}  # per-document facts the layers compute once
         n = len(doc)
-        rows = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD, IDX, LENGTH]).tolist() if n else []
+        table = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, IDX, LENGTH]) if n else numpy.zeros((0, 7), numpy.uint64)
         strings = doc.vocab.strings
-        cache: dict[int, str] = {}
 
-        def name(value: int) -> str:
-            found = cache.get(value)
-            if found is None:
-                found = cache[value] = strings[value]
-            return found
+        def names(column: int, *, lower: bool = False) -> list[str]:
+            # each distinct value is looked up once, then spread over the tokens
+            values, where = numpy.unique(table[:, column], return_inverse=True)
+            found = [strings[int(v)] for v in values.tolist()]
+            if lower:
+                found = [w.lower() for w in found]
+            return [found[k] for k in where.tolist()]
 
-        self.lower: list[str] = [name(r[0]) for r in rows]
-        self.lemma: list[str] = [name(r[1]).lower() for r in rows]
-        self.pos: list[str] = [name(r[2]) for r in rows]
-        self.tag: list[str] = [name(r[3]) for r in rows]
-        self.dep: list[str] = [name(r[4]) for r in rows]
-        # HEAD is a relative offset stored unsigned
-        self.head: list[int] = [i + (r[5] if r[5] < 2**63 else r[5] - 2**64) for i, r in enumerate(rows)]
-        self.idx: list[int] = [int(r[6]) for r in rows]
-        self.length: list[int] = [int(r[7]) for r in rows]
-        self.sent: list[int] = [0] * n
-        self.sent_bounds: list[tuple[int, int]] = []
+        self.lower: list[str] = names(0)
+        self.lemma: list[str] = names(1, lower=True)
+        self.pos: list[str] = names(2)
+        self.tag: list[str] = names(3)
+        self.dep: list[str] = names(4)
+        self.head: list[int] = head_indices(doc)
+        self.idx: list[int] = table[:, 5].tolist()
+        self.length: list[int] = table[:, 6].tolist()
         spans = [(s.start, s.end) for s in doc.sents] if n and doc.has_annotation("SENT_START") else [(0, n)]
-        for k, (start, end) in enumerate(spans):
-            self.sent_bounds.append((start, end))
-            for i in range(start, end):
-                self.sent[i] = k
+        self.sent_bounds: list[tuple[int, int]] = spans
+        self.sent: list[int] = [k for k, (start, end) in enumerate(spans) for _ in range(end - start)]
         self.repairs = repairs.apply(self)
 
     def __len__(self) -> int:
