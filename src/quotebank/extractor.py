@@ -184,6 +184,8 @@ class Extractor:
         assert isinstance(component, QuotebankComponent)
         if lexicons is not None:
             component.use_lexicons(lexicons)
+        else:
+            _ = component.lexicons  # a file named above that is missing is an error now, not at the first text
         self.component = component
 
     @property

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -34,9 +35,9 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from quotebank.errors import InputError
+from quotebank.errors import InputError, LexiconError
 from quotebank.extract import Boilerplate, Candidate, find_quotes
-from quotebank.lexicons import Lexicons, load_lexicons
+from quotebank.lexicons import Lexicons, load_lexicons, saving
 from quotebank.model import Quote, TextSpan
 from quotebank.speakers import SpeakerResolver
 from quotebank.stance import StanceScorer
@@ -158,16 +159,68 @@ class QuotebankComponent:
         self.stance_context = stance_context
         self.date = _day(date)
         self._tokenizer = nlp.tokenizer
-        self.use_lexicons(
-            lexicons or load_lexicons(speakers=list(speakers), targets=list(targets), predicates=list(predicates))
-        )
+        self._lexicons: Lexicons | None = None
+        self._missing: LexiconError | None = None
+        if lexicons is not None:
+            self.use_lexicons(lexicons)
+            return
+        absent = [str(f) for f in (*speakers, *targets, *predicates) if not Path(f).is_file()]
+        if absent:
+            # a saved pipeline carries its own copies (``from_disk`` reads them): a file the config
+            # names that is not here is an error only if the component is used without them
+            self._missing = LexiconError(f"{absent[0]}: file not found (named in the quotebank component's config)")
+            return
+        self.use_lexicons(load_lexicons(speakers=list(speakers), targets=list(targets), predicates=list(predicates)))
+
+    @property
+    def lexicons(self) -> Lexicons:
+        """The lexicons in use.
+
+        Raises:
+            LexiconError: a file the component's config names was not found, and no saved
+                copy was loaded (``from_disk``) or given (``initialize``, ``use_lexicons``).
+        """
+        if self._lexicons is None:
+            raise self._missing or LexiconError("the quotebank component has no lexicons")
+        return self._lexicons
 
     def use_lexicons(self, lexicons: Lexicons) -> None:
         """Switch to other lexicons (rebuilds the resolver and the scorer)."""
         tokenizer = self._tokenizer
-        self.lexicons = lexicons
+        self._lexicons = lexicons
+        self._missing = None
         self.resolver = SpeakerResolver(lexicons, date=self.date)
         self.scorer = StanceScorer(lexicons, lambda text: [t.text for t in tokenizer(text)])
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        speakers: Sequence[str] = (),
+        targets: Sequence[str] = (),
+        predicates: Sequence[str] = (),
+        directory: str | None = None,
+    ) -> None:
+        """Load the lexicons (``nlp.initialize()``; the ``[initialize.components.quotebank]``
+        section of a training config gives the arguments).
+
+        Args:
+            get_examples: unused (the component learns nothing).
+            nlp: unused.
+            speakers: extra speaker registry files.
+            targets: extra stance target files.
+            predicates: extra predicate files.
+            directory: a folder laid out like ``data/lexicons`` instead of the shipped one.
+
+        Raises:
+            LexiconError: a file is missing or invalid.
+        """
+        self.use_lexicons(
+            load_lexicons(
+                speakers=list(speakers), targets=list(targets), predicates=list(predicates), directory=directory
+            )
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # spaCy joins the tokens anew on each access: once per document
@@ -218,21 +271,34 @@ class QuotebankComponent:
             )
         return quotes
 
-    # spaCy serialisation: the component has no weights, only its config
+    # spaCy serialisation: the component has no weights; a saved pipeline carries its lexicon files
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        """Serialise for ``nlp.to_bytes``: nothing to store (lexicon files come from the config)."""
-        return b""
+        """Serialise for ``nlp.to_bytes``: every lexicon file's bytes (see :mod:`quotebank.lexicons.saving`)."""
+        return saving.lexicons_to_bytes(self.lexicons)
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> QuotebankComponent:
-        """Deserialise for ``nlp.from_bytes``: nothing to load."""
+        """Deserialise for ``nlp.from_bytes``: the lexicons saved by :meth:`to_bytes`."""
+        self.use_lexicons(saving.lexicons_from_bytes(data))
         return self
 
-    def to_disk(self, path: Any, *, exclude: Iterable[str] = ()) -> None:
-        """Save for ``nlp.to_disk``: nothing to write (the config records the lexicon files)."""
-        return None
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save for ``nlp.to_disk``: the lexicon folder and the user's speaker, target and
+        predicate files are copied into ``path``, with a manifest of relative names, so the
+        saved pipeline loads on any machine (see :mod:`quotebank.lexicons.saving`).
 
-    def from_disk(self, path: Any, *, exclude: Iterable[str] = ()) -> QuotebankComponent:
-        """Load for ``spacy.load``: nothing to read."""
+        Raises:
+            LexiconError: the lexicons were built in code, not loaded from files.
+        """
+        saving.save_lexicons(self.lexicons, Path(path))
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> QuotebankComponent:
+        """Load for ``spacy.load``: the lexicon files :meth:`to_disk` saved in ``path`` (the files
+        the config names are not read).
+
+        Raises:
+            LexiconError: the folder holds no saved lexicons, or a file in it is invalid.
+        """
+        self.use_lexicons(saving.load_saved_lexicons(Path(path)))
         return self
 
 

@@ -20,7 +20,7 @@ Examples:
     ['ceasefire', 'rafah_offensive']
 """
 
-from quotebank.lexicons.bundle import Lexicons, default_lexicon_dir, load_lexicons
+from quotebank.lexicons.bundle import Lexicons, LexiconSources, default_lexicon_dir, load_lexicons
 from quotebank.lexicons.given_names import GivenNames
 from quotebank.lexicons.predicates import PredicateClass, PredicateEntry, PredicateExample, PredicateLexicon, Role
 from quotebank.lexicons.references import BoilerplateWords, References
@@ -44,6 +44,7 @@ __all__ = [
     "Anchors",
     "BoilerplateWords",
     "GivenNames",
+    "LexiconSources",
     "Lexicons",
     "Modifiers",
     "Office",

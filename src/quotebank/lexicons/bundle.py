@@ -17,7 +17,7 @@ from quotebank.lexicons.reporting import ReportingLexicon, load_reporting
 from quotebank.lexicons.stance import Modifiers, StanceTarget, load_modifiers, load_target
 from quotebank.lexicons.valence import ValenceLexicon, load_valence
 
-__all__ = ["Lexicons", "default_lexicon_dir", "load_lexicons"]
+__all__ = ["LexiconSources", "Lexicons", "default_lexicon_dir", "load_lexicons"]
 
 
 def default_lexicon_dir() -> Path:
@@ -39,6 +39,50 @@ def default_lexicon_dir() -> Path:
     )
 
 
+def _path_tuple(value: Iterable[Path | str]) -> tuple[Path, ...]:
+    return tuple(Path(v) for v in value)
+
+
+@attrs.frozen(kw_only=True)
+class LexiconSources:
+    """The files a :class:`Lexicons` was loaded from, so that it can be saved with a pipeline
+    (``nlp.to_disk``) and loaded again anywhere.
+
+    Attributes:
+        directory: the folder laid out like ``data/lexicons`` (the shipped one by default).
+        reporting: a reporting-cue file used instead of the directory's, if any.
+        speakers: the user's speaker registry files, in load order.
+        targets: the user's stance target files, in load order.
+        predicates: the user's predicate files, in load order.
+        replace_speakers: only ``speakers`` were read, not the directory's registry.
+        replace_targets: only ``targets`` were read, not the directory's targets.
+
+    Examples:
+        >>> load_lexicons().sources.speakers
+        ()
+    """
+
+    directory: Path = attrs.field(converter=Path)
+    reporting: Path | None = attrs.field(default=None, converter=attrs.converters.optional(Path))
+    speakers: tuple[Path, ...] = attrs.field(default=(), converter=_path_tuple)
+    targets: tuple[Path, ...] = attrs.field(default=(), converter=_path_tuple)
+    predicates: tuple[Path, ...] = attrs.field(default=(), converter=_path_tuple)
+    replace_speakers: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    replace_targets: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+
+    def load(self) -> Lexicons:
+        """Load the lexicons these files describe (:func:`load_lexicons`)."""
+        return load_lexicons(
+            directory=self.directory,
+            reporting=self.reporting,
+            speakers=self.speakers,
+            targets=self.targets,
+            predicates=self.predicates,
+            replace_speakers=self.replace_speakers,
+            replace_targets=self.replace_targets,
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Lexicons:
     """Every lexicon the extractor uses, loaded and validated.
@@ -55,6 +99,8 @@ class Lexicons:
         valence: the general valence list (the stance scorer's fallback layer).
         targets: stance targets by id, in load order.
         given_names: first names that tell a gender (pronoun agreement).
+        sources: the files they were loaded from (``None`` for lexicons built in code);
+            a pipeline saves them with ``nlp.to_disk``.
     """
 
     reporting: ReportingLexicon
@@ -65,6 +111,7 @@ class Lexicons:
     valence: ValenceLexicon
     targets: Mapping[str, StanceTarget]
     given_names: GivenNames
+    sources: LexiconSources | None = None
 
     def describe(self) -> dict[str, str]:
         """Versions of every file, for provenance in outputs and reports."""
@@ -162,4 +209,13 @@ def _load_cached(
         valence=load_valence(base / "valence.toml"),
         targets=loaded,
         given_names=given,
+        sources=LexiconSources(
+            directory=base,
+            reporting=reporting,
+            speakers=speakers,
+            targets=targets,
+            predicates=predicates,
+            replace_speakers=replace_speakers,
+            replace_targets=replace_targets,
+        ),
     )
