@@ -23,6 +23,7 @@ from quotebank import (
     StanceLayer,
     TextSpan,
 )
+from quotebank.extract.rules import REGISTRY
 
 _TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), max_codepoint=0x2FFF), min_size=0, max_size=40)
 
@@ -96,6 +97,7 @@ def quotes(draw: st.DrawFn) -> Quote:
         cue=draw(st.none() | spans_in(source)),
         stance={t: draw(stances(source, t)) for t in targets},
         doc_id=draw(st.none() | _TEXT),
+        rule=draw(st.none() | st.sampled_from([r.name for r in REGISTRY])),
     )
 
 

@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from quotebank.cli import main
+from quotebank.extract.rules import REGISTRY
 from tests.conftest import SEEDS, shared
+
+RULE_NAMES = {rule.name for rule in REGISTRY}
 
 
 def _docs(tmp_path: Path) -> Path:
@@ -29,8 +32,9 @@ def test_jsonl_schema(tmp_path: Path) -> None:
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert lines
     for row in lines:
-        assert set(row) >= {"doc", "kind", "content", "spans", "speaker", "cue", "stance"}
+        assert set(row) >= {"doc", "kind", "rule", "content", "spans", "speaker", "cue", "stance"}
         assert row["doc"] == "004_5621e81417cc91a2"
+        assert row["rule"] in RULE_NAMES
         assert row["kind"] in {"direct", "indirect", "mixed"}
         for piece, (start, end) in zip(row["content"], row["spans"], strict=True):
             assert text[start:end] == piece
@@ -55,6 +59,7 @@ def test_csv_and_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert main(["extract", str(folder), "--format", "csv", "-o", str(out)]) == 0
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert [r["doc"] for r in rows] == ["a", "b"]
+    assert [r["rule"] for r in rows] == ["inverted", "clausal_complement"]
     assert "ceasefire" in rows[0]
     assert main(["extract", str(folder), "--format", "table"]) == 0
     shown = capsys.readouterr().out
@@ -274,3 +279,16 @@ def test_the_textacy_baseline_without_textacy_is_one_line_exit_2(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1
     assert "quotebank[eval]" in err[0]
+
+
+def test_disable_rule_switches_a_rule_off(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _docs(tmp_path)
+    out = tmp_path / "q.csv"
+    assert (
+        main(["extract", str(folder / "a.txt"), "--format", "csv", "-o", str(out), "--disable-rule", "inverted"]) == 0
+    )
+    [row] = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert row["rule"] == "direct_cue_after"
+    assert row["speaker"] == "Maria Okafor"
+    assert main(["extract", str(folder), "--disable-rule", "invertd"]) == 2
+    assert "no extraction rule is named 'invertd'" in capsys.readouterr().err

@@ -121,3 +121,15 @@ def test_to_dict_has_the_cli_schema() -> None:
     assert data["stance"]["ceasefire"]["evidence"][0]["span"] == [1, 4]
     assert data["stance"]["ceasefire"]["evidence"][0]["layer"] == "predicate"
     assert data["stance"]["ceasefire"]["evidence"][0]["composition"] == ["booster:wholeheartedly"]
+
+
+def test_a_quote_rule_is_a_rule_name_or_none() -> None:
+    content = (TextSpan(start=0, end=2, text="no"),)
+    assert Quote(kind="direct", content=content, rule="inverted").rule == "inverted"
+    assert Quote(kind="direct", content=content).to_dict()["rule"] is None
+    with pytest.raises(ValueError, match="rule"):
+        Quote(kind="direct", content=content, rule="Not A Name")
+    # output written before rules were recorded reads back with no rule
+    old = Quote(kind="direct", content=content).to_dict()
+    del old["rule"]
+    assert Quote.from_dict(old).rule is None

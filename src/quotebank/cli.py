@@ -114,6 +114,14 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="YYYY-MM-DD",
             help="publication day: dated registry titles name that day's holder",
         )
+        p.add_argument(
+            "--disable-rule",
+            action="append",
+            default=[],
+            metavar="NAME",
+            dest="disabled_rules",
+            help="switch an extraction rule off (names: docs/rules.md); repeat for more",
+        )
 
     ex = sub.add_parser("extract", help="extract quotes from text files")
     ex.add_argument("paths", nargs="+", metavar="PATH", help="text files, or folders searched for *.txt")
@@ -167,7 +175,12 @@ def _extractor(args: argparse.Namespace) -> Any:
     from quotebank.extractor import Extractor
 
     return Extractor(
-        args.model, speakers=args.speakers, targets=args.targets, predicates=args.predicates, date=args.date
+        args.model,
+        speakers=args.speakers,
+        targets=args.targets,
+        predicates=args.predicates,
+        date=args.date,
+        disabled_rules=args.disabled_rules,
     )
 
 
@@ -347,7 +360,10 @@ def _explain(args: argparse.Namespace) -> int:
             mention = f' from "{speaker.mention.text}"' if speaker and speaker.mention else ""
             cue = quote.cue.text if quote.cue else "-"
             print(
-                printable(f"{k:3}. {quote.kind.value} [{quote.start}:{quote.end}] cue={cue!r} speaker={who}{mention}")
+                printable(
+                    f"{k:3}. {quote.kind.value} [{quote.start}:{quote.end}] rule={quote.rule} cue={cue!r} "
+                    f"speaker={who}{mention}"
+                )
             )
             print(printable(f"     {' … '.join(p.text for p in quote.content)}"))
             for target, stance in quote.stance.items():

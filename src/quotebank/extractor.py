@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 
 from quotebank.chunking import chunks
 from quotebank.errors import InputError, ModelNotFoundError
+from quotebank.extract.rules import check_names
 from quotebank.lexicons import Lexicons
 from quotebank.model import Quote, TextSpan
 from quotebank.pipeline import QuotebankComponent, with_doc_id
@@ -140,6 +141,8 @@ class Extractor:
             ``targets`` and ``predicates``).
         min_strength: reporting verbs whose ``strength`` is lower are ignored.
         stance_context: read the sentence around a quote for its stance.
+        disabled_rules: names of extraction rules to switch off (see
+            :data:`quotebank.extract.rules.REGISTRY`; an unknown name is an ``InputError``).
         date: the day the texts were published (``"2024-05-07"`` or a ``datetime.date``):
             a registry title ("the US president") names whoever held it that day.
 
@@ -163,6 +166,7 @@ class Extractor:
         lexicons: Lexicons | None = None,
         min_strength: float = 0.5,
         stance_context: bool = True,
+        disabled_rules: Iterable[str] = (),
         date: str | datetime.date | None = None,
     ) -> None:
         self.nlp: Language = model if isinstance(model, Language) else load_model(None if model is None else str(model))
@@ -178,6 +182,7 @@ class Extractor:
             "predicates": _paths(predicates, "predicates"),
             "min_strength": min_strength,
             "stance_context": stance_context,
+            "disabled_rules": sorted(check_names(disabled_rules)),
             "date": date.isoformat() if isinstance(date, datetime.date) else date,
         }
         component = self.nlp.add_pipe("quotebank", config=config)

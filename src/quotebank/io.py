@@ -295,7 +295,19 @@ def write_jsonl(quotes: Iterable[Quote], handle: IO[str]) -> int:
     return n
 
 
-_CSV_FIELDS = ["doc", "kind", "speaker", "speaker_key", "speaker_kind", "mention", "cue", "start", "end", "content"]
+_CSV_FIELDS = [
+    "doc",
+    "kind",
+    "rule",
+    "speaker",
+    "speaker_key",
+    "speaker_kind",
+    "mention",
+    "cue",
+    "start",
+    "end",
+    "content",
+]
 
 
 def quote_rows(quotes: Iterable[Quote], targets: Sequence[str] | None = None) -> list[dict[str, Any]]:
@@ -305,6 +317,7 @@ def quote_rows(quotes: Iterable[Quote], targets: Sequence[str] | None = None) ->
         row: dict[str, Any] = {
             "doc": q.doc_id or "",
             "kind": q.kind.value,
+            "rule": q.rule or "",
             "speaker": (q.speaker.name if q.speaker else None) or "",
             "speaker_key": (q.speaker.key if q.speaker else None) or "",
             "speaker_kind": q.speaker.kind.value if q.speaker else "",
@@ -394,17 +407,18 @@ def _cut(text: str, width: int) -> str:
 def format_table(quotes: Sequence[Quote], targets: Sequence[str], *, width: int = 60) -> str:
     """Render quotes as a fixed-width text table for people.
 
-    Columns: document, kind, speaker (canonical name), cue, content, and the
-    stance label of each target (``+`` FAVOR, ``-`` AGAINST, ``·`` NONE).
+    Columns: document, kind, the rule that found the quote, speaker (canonical name), cue,
+    content, and the stance label of each target (``+`` FAVOR, ``-`` AGAINST, ``·`` NONE).
     """
     short = {"FAVOR": "+ favor", "AGAINST": "- against", "NONE": "·"}
-    head = ["doc", "kind", "speaker", "cue", "content", *targets]
+    head = ["doc", "kind", "rule", "speaker", "cue", "content", *targets]
     body = []
     for row in quote_rows(quotes, targets):
         body.append(
             [
                 _cut(str(row["doc"]), 12),
                 row["kind"],
+                _cut(str(row["rule"]), 18),
                 _cut(str(row["speaker"]) or "?", 26),
                 _cut(str(row["cue"]), 14),
                 _cut(str(row["content"]), width),

@@ -483,12 +483,15 @@ class Quote:
         cue: the reporting word or phrase ("said", "according to").
         stance: stance per target, keyed by target identifier.
         doc_id: the identifier of the document the quote comes from.
+        rule: the name of the extraction rule that found the quote (see the rules page of
+            the documentation, :data:`quotebank.extract.rules.REGISTRY`); ``None`` for a
+            quote built by hand or read from output that did not record it.
 
     Examples:
         >>> import quotebank
         >>> quote = quotebank.extract('"We will win," she said.')[0]
-        >>> quote.kind.value, quote.text, quote.cue.text
-        ('direct', 'We will win,', 'said')
+        >>> quote.kind.value, quote.text, quote.cue.text, quote.rule
+        ('direct', 'We will win,', 'said', 'inverted')
         >>> quotebank.Quote.from_dict(quote.to_dict()) == quote
         True
     """
@@ -504,6 +507,12 @@ class Quote:
     stance: FrozenMap = attrs.field(factory=FrozenMap, converter=_to_frozen_map, validator=_check_stance_map)
     doc_id: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
+    )
+    rule: str | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(
+            [attrs.validators.instance_of(str), attrs.validators.matches_re(r"[a-z][a-z0-9_]*")]
+        ),
     )
 
     @property
@@ -524,12 +533,13 @@ class Quote:
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-compatible dictionary that the CLI writes as one JSONL line.
 
-        Keys: ``doc``, ``kind``, ``content`` (list of str), ``spans``
+        Keys: ``doc``, ``kind``, ``rule``, ``content`` (list of str), ``spans``
         (``[[start, end], ...]``), ``speaker``, ``cue`` and ``stance``.
         """
         return {
             "doc": self.doc_id,
             "kind": self.kind.value,
+            "rule": self.rule,
             "content": [piece.text for piece in self.content],
             "spans": [[piece.start, piece.end] for piece in self.content],
             "speaker": None if self.speaker is None else self.speaker.to_dict(),
@@ -556,4 +566,5 @@ class Quote:
             cue=cue,
             stance={t: Stance.from_dict(t, s) for t, s in (data.get("stance") or {}).items()},
             doc_id=data.get("doc"),
+            rule=data.get("rule"),
         )

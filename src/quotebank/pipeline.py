@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span
 
 from quotebank.errors import InputError, LexiconError
 from quotebank.extract import Boilerplate, Candidate, find_quotes
+from quotebank.extract.rules import check_names
 from quotebank.lexicons import Lexicons, load_lexicons, saving
 from quotebank.model import Quote, TextSpan
 from quotebank.speakers import SpeakerResolver
@@ -135,6 +136,8 @@ class QuotebankComponent:
             override the shipped ones).
         min_strength: reporting verbs with a lower ``strength`` are ignored.
         stance_context: read the sentence around a quote for its stance.
+        disabled_rules: names of extraction rules to switch off
+            (:data:`quotebank.extract.rules.REGISTRY`).
         date: the day the texts were published (ISO ``YYYY-MM-DD``), so that a registry
             title ("the Israeli defence minister") names whoever held it that day; without
             a date, only a title a single registry speaker ever held names anyone.
@@ -151,11 +154,13 @@ class QuotebankComponent:
         predicates: Sequence[str] = (),
         min_strength: float = 0.5,
         stance_context: bool = True,
+        disabled_rules: Sequence[str] = (),
         date: str | None = None,
     ) -> None:
         install_extensions()
         self.name = name
         self.min_strength = min_strength
+        self.disabled_rules = check_names(disabled_rules)
         self.stance_context = stance_context
         self.date = _day(date)
         self._tokenizer = nlp.tokenizer
@@ -225,7 +230,14 @@ class QuotebankComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text  # spaCy joins the tokens anew on each access: once per document
         boilerplate = Boilerplate.of(text, self.lexicons.references)
-        candidates = find_quotes(doc, self.lexicons, min_strength=self.min_strength, text=text, boilerplate=boilerplate)
+        candidates = find_quotes(
+            doc,
+            self.lexicons,
+            min_strength=self.min_strength,
+            text=text,
+            boilerplate=boilerplate,
+            disabled=self.disabled_rules,
+        )
         quotes = self.build(doc, candidates, text=text, boilerplate=boilerplate)
         _set_quotes(doc, quotes)
         spans = []
@@ -267,6 +279,7 @@ class QuotebankComponent:
                     speaker=speaker,
                     cue=cue,
                     stance=stance,
+                    rule=candidate.rule or None,
                 )
             )
         return quotes
@@ -312,6 +325,7 @@ class QuotebankComponent:
         "predicates": [],
         "min_strength": 0.5,
         "stance_context": True,
+        "disabled_rules": [],
         "date": None,
     },
 )
@@ -323,6 +337,7 @@ def make_quotebank(
     predicates: list[str],
     min_strength: float,
     stance_context: bool,
+    disabled_rules: list[str],
     date: str | None,
 ) -> QuotebankComponent:
     """Create the ``quotebank`` component (used by ``nlp.add_pipe("quotebank")``).
@@ -335,6 +350,7 @@ def make_quotebank(
         predicates: extra predicate files (TSV paths).
         min_strength: reporting verbs with a lower ``strength`` are ignored.
         stance_context: read the sentence around a quote for its stance.
+        disabled_rules: names of extraction rules to switch off.
         date: the texts' publication day (``YYYY-MM-DD``) for dated registry titles.
 
     Returns:
@@ -348,6 +364,7 @@ def make_quotebank(
         predicates=predicates,
         min_strength=min_strength,
         stance_context=stance_context,
+        disabled_rules=disabled_rules,
         date=date,
     )
 

@@ -74,7 +74,7 @@ def _relayed(inner: Candidate, outer: Candidate, doc: Doc, lexicons: Lexicons) -
     lie in the outer content; the source can speak and the cue is a finite report verb."""
     if inner.mention is None or inner.cue is None or inner.cue_token is None or inner.mention == outer.mention:
         return False
-    if inner.rule != "clause" or not _finite_report(doc[inner.cue_token]):
+    if inner.frame != "clause" or not _finite_report(doc[inner.cue_token]):
         return False
     mention = doc[inner.mention[0] : inner.mention[1]]
     if not _speaking_source(mention.root, lexicons):
@@ -118,6 +118,7 @@ def find_quotes(
     min_strength: float = 0.5,
     text: str | None = None,
     boilerplate: Boilerplate | None = None,
+    disabled: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Find every quote of a parsed document.
 
@@ -129,6 +130,8 @@ def find_quotes(
             ``reporting.toml``) are ignored.
         text: ``doc.text``, when the caller has it (spaCy builds it anew on each access).
         boilerplate: the document's boilerplate lines, when the caller has them.
+        disabled: names of rules switched off (:mod:`quotebank.extract.rules`): they find
+            nothing, and the words they would have claimed are open to the other rules.
 
     Returns:
         Quote candidates in text order; one overlaps another only by lying inside it
@@ -136,7 +139,7 @@ def find_quotes(
     """
     text = doc.text if text is None else text
     passages = find_quoted(text)
-    index = DocIndex(doc, passages, lexicons, min_strength, text=text)
+    index = DocIndex(doc, passages, lexicons, min_strength, text=text, disabled=disabled)
     reported = _settle(find_reported(index), doc, lexicons)
     used = {k for c in reported for k in c.passages}
     # a reported quote whose passages were claimed twice keeps them once

@@ -75,7 +75,8 @@ class Candidate:
     mention: tuple[int, int] | None = None  # token range [start, end) of the speaker mention
     passages: list[int] = attrs.field(factory=list)
     context: Candidate | None = None  # an earlier quote whose speaker this one takes
-    rule: str = ""
+    rule: str = ""  # the registered rule that found it (quotebank.extract.rules)
+    frame: str = ""  # the cue's frame that gave the content ("clause", "to", "of", ...), if any
 
     @property
     def start(self) -> int:
@@ -99,8 +100,10 @@ class DocIndex:
         min_strength: float,
         *,
         text: str | None = None,
+        disabled: frozenset[str] = frozenset(),
     ) -> None:
         self.doc = doc
+        self.disabled = disabled
         self.text = doc.text if text is None else text
         self.lex = lexicons
         self.min_strength = min_strength
@@ -118,6 +121,10 @@ class DocIndex:
         self._inside = spans
         # paragraph starts: a run of line breaks (blank lines included) is one boundary
         self.lines = [0] + [m.end() for m in re.finditer(r"\n[\s]*", self.text) if m.end() < len(self.text)]
+
+    def allows(self, rule: str) -> bool:
+        """Whether the rule named ``rule`` is switched on for this run."""
+        return rule not in self.disabled
 
     # ----------------------------------------------------------------- the tree
 

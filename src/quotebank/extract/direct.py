@@ -15,10 +15,13 @@ Short fragments with no attribution (scare quotes, titles, banners) are not quot
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from quotebank.extract._base import DASHES, SENT_END, Candidate, DocIndex, mention_range, subject_of
 from quotebank.extract._marks import QuotedPassage
+from quotebank.extract.rules import family
 from quotebank.model import QuoteKind
 
 __all__ = ["attribute_passages"]
@@ -174,37 +177,102 @@ def _cued(index: DocIndex, k: int, token: Token, particle: Token | None, source:
     )
 
 
-def _attribute(index: DocIndex, k: int) -> Candidate | None:
-    passage = index.passages[k]
+def _after_open(index: DocIndex, passage: QuotedPassage) -> tuple[list[Token], bool]:
+    """The words after a passage's closing mark, and whether the passage ends open (with a
+    comma, question mark, dash ...: the sentence goes on after the mark)."""
     inner = index.text[passage.start : passage.end].rstrip(" \t\n'\"\u2019\u201d")
-    pieces = list(passage.pieces)
-    after = _after_frame(index, passage)
     ends_open = bool(inner) and inner[-1] in ",?!\u2026\u2014\u2013-:"
-    if after and (ends_open or len(after) <= 8):
-        found = _cue_in(index, after, last=False)
-        if found is not None and not ends_open and found[0].i - after[0].i > 3:
-            found = None  # “… a full stop.” and a cue far on belongs to other words
-        if found is not None:
-            return _cued(index, k, found[0], found[1], _source(found[0], after), "cue_after")
-        rest = index.text[passage.close + 1 : passage.close + 4].lstrip(" \t\u00a0")
-        if after[0].text in _DASHES or (rest and rest[0] in "\u2014\u2013\u2015-"):
-            mention = _entity_at([t for t in after if t.text not in _DASHES and t.text.strip("\u2014\u2013\u2015-")])
-            if mention is not None:
-                return Candidate(kind=QuoteKind.DIRECT, pieces=pieces, mention=mention, passages=[k], rule="dash")
+    return _after_frame(index, passage), ends_open
+
+
+def _cue_after(index: DocIndex, k: int) -> Candidate | None:
+    """“…,” X said: a cue right after the closing mark (a far cue after a full stop is not)."""
+    after, ends_open = _after_open(index, index.passages[k])
+    if not (after and (ends_open or len(after) <= 8)):
+        return None
+    found = _cue_in(index, after, last=False)
+    if found is None or (not ends_open and found[0].i - after[0].i > 3):
+        return None  # “… a full stop.” and a cue far on belongs to other words
+    return _cued(index, k, found[0], found[1], _source(found[0], after), "direct_cue_after")
+
+
+def _dash(index: DocIndex, k: int) -> Candidate | None:
+    """“…” — X: a name after a dash that follows the closing mark."""
+    passage = index.passages[k]
+    after, ends_open = _after_open(index, passage)
+    if not (after and (ends_open or len(after) <= 8)):
+        return None
+    rest = index.text[passage.close + 1 : passage.close + 4].lstrip(" \t\u00a0")
+    if not (after[0].text in _DASHES or (rest and rest[0] in "\u2014\u2013\u2015-")):
+        return None
+    mention = _entity_at([t for t in after if t.text not in _DASHES and t.text.strip("\u2014\u2013\u2015-")])
+    if mention is None:
+        return None
+    return Candidate(
+        kind=QuoteKind.DIRECT, pieces=list(passage.pieces), mention=mention, passages=[k], rule="direct_dash"
+    )
+
+
+def _framed_before(index: DocIndex, passage: QuotedPassage) -> list[Token]:
+    """The words before the opening mark when they end in a colon or a comma, else none."""
     before = _before_frame(index, passage)
-    if before and before[-1].text in (":", ","):
-        found = _cue_in(index, before, last=True)
-        if found is not None:
-            return _cued(index, k, found[0], found[1], _source(found[0], before), "cue_before")
-        # "Warren Hammers Wells Fargo CEO: ‘You Should Be …’": a longer frame when it is a whole line
-        line_start = before[0].idx == index.lines[index.paragraph(before[0].idx)]
-        if before[-1].text == ":" and (len(before) <= 6 or (line_start and len(before) <= _MAX_COLON_LINE)):
-            mention = _entity_at(before[:-1])
-            if mention is not None:
-                return Candidate(kind=QuoteKind.DIRECT, pieces=pieces, mention=mention, passages=[k], rule="colon")
-    governing = _governing_cue(index, passage)
-    if governing is not None:
-        return _cued(index, k, governing[0], governing[1], subject_of(governing[0]), "governed")
+    return before if before and before[-1].text in (":", ",") else []
+
+
+def _cue_before(index: DocIndex, k: int) -> Candidate | None:
+    """X said: “…”: a cue in the words before the opening mark, which end in a colon or comma."""
+    before = _framed_before(index, index.passages[k])
+    found = _cue_in(index, before, last=True) if before else None
+    if found is None:
+        return None
+    return _cued(index, k, found[0], found[1], _source(found[0], before), "direct_cue_before")
+
+
+def _colon(index: DocIndex, k: int) -> Candidate | None:
+    """X: “…”: a name and a colon before the opening mark (a short frame, or a whole line:
+    "Warren Hammers Wells Fargo CEO: ‘You Should Be …’")."""
+    passage = index.passages[k]
+    before = _framed_before(index, passage)
+    if not before or before[-1].text != ":":
+        return None
+    line_start = before[0].idx == index.lines[index.paragraph(before[0].idx)]
+    if not (len(before) <= 6 or (line_start and len(before) <= _MAX_COLON_LINE)):
+        return None
+    mention = _entity_at(before[:-1])
+    if mention is None:
+        return None
+    return Candidate(
+        kind=QuoteKind.DIRECT, pieces=list(passage.pieces), mention=mention, passages=[k], rule="direct_colon"
+    )
+
+
+def _governed(index: DocIndex, k: int) -> Candidate | None:
+    """X said the plan was “dead on arrival”: a reporting verb whose clause holds the passage."""
+    governing = _governing_cue(index, index.passages[k])
+    if governing is None:
+        return None
+    return _cued(index, k, governing[0], governing[1], subject_of(governing[0]), "direct_governed")
+
+
+_ATTEMPTS: dict[str, Callable[[DocIndex, int], Candidate | None]] = {
+    "direct_cue_after": _cue_after,
+    "direct_dash": _dash,
+    "direct_cue_before": _cue_before,
+    "direct_colon": _colon,
+    "direct_governed": _governed,
+}
+
+DIRECT_RULES: tuple[tuple[str, Callable[[DocIndex, int], Candidate | None]], ...] = tuple(
+    (rule.name, _ATTEMPTS[rule.name]) for rule in family("direct") if rule.name in _ATTEMPTS
+)
+"""How a passage in marks finds its speaker, in the registry's order of precedence
+(:mod:`quotebank.extract.rules`): the first rule that attributes it wins."""
+
+
+def _attribute(index: DocIndex, k: int) -> Candidate | None:
+    for name, attempt in DIRECT_RULES:
+        if index.allows(name) and (found := attempt(index, k)) is not None:
+            return found
     return None
 
 
@@ -290,7 +358,7 @@ def attribute_passages(index: DocIndex, used: set[int], quotes: list[Candidate])
             previous.pieces = sorted({*previous.pieces, *passage.pieces})
             previous.passages.append(k)
             used.add(k)
-        elif para_gap <= 2 and previous.rule != "transcript":
+        elif para_gap <= 2 and previous.rule != "transcript" and index.allows("follow_on"):
             out.append(
                 Candidate(
                     kind=QuoteKind.DIRECT,

@@ -605,8 +605,17 @@ def _classify(index: DocIndex, pieces: list[tuple[int, int]]) -> tuple[QuoteKind
 
 
 def _candidate(
-    index: DocIndex, tokens: list[Token], cue: tuple[int, int], cue_token: int, source: Token | None, rule: str
+    index: DocIndex,
+    tokens: list[Token],
+    cue: tuple[int, int],
+    cue_token: int,
+    source: Token | None,
+    *,
+    rule: str,
+    frame: str,
 ) -> Candidate | None:
+    if not index.allows(rule):
+        return None
     if len(tokens) > MAX_CLAUSE_TOKENS:
         return None  # a pathological span is no quote (see MAX_CLAUSE_TOKENS)
     if tokens:
@@ -651,6 +660,7 @@ def _candidate(
         mention=None if source is None else mention_range(source),
         passages=hit,
         rule=rule,
+        frame=frame,
     )
 
 
@@ -684,7 +694,7 @@ def _according_to(index: DocIndex) -> list[Candidate]:
                 if comma is not None:
                     tokens = list(doc[comma + 1 : sent.end])
                     cue = (doc[i].idx, last.idx + len(last.text))
-                    found = _candidate(index, tokens, cue, i, None, "according_to")
+                    found = _candidate(index, tokens, cue, i, None, rule="according_to", frame="according_to")
                     if found is not None:
                         found.mention = _phrase_before(doc, i + n, comma) if comma > i + n else None
                         out.append(found)
@@ -699,7 +709,7 @@ def _according_to(index: DocIndex) -> list[Candidate]:
                 phrase_tokens.update(t.i for t in source.subtree)
             tokens = [t for t in head.subtree if t.i not in phrase_tokens and sent.start <= t.i < sent.end]
             cue = (doc[i].idx, last.idx + len(last.text))
-            found = _candidate(index, tokens, cue, i, source, "according_to")
+            found = _candidate(index, tokens, cue, i, source, rule="according_to", frame="according_to")
             if found is not None:
                 found.cue_token = i
                 out.append(found)
@@ -801,6 +811,9 @@ def _colon_headlines(index: DocIndex) -> list[Candidate]:
                     while b < stop and index.text[b] in ".!?\u2026\u2014\u2013-":
                         b += 1
                 words = len(index.text[a:b].split())
+                rule = "transcript" if transcript else "colon_headline"
+                if not index.allows(rule):
+                    break
                 if b - a >= _MIN_CONTENT_CHARS and (transcript or 3 <= words <= _MAX_HEADLINE_WORDS):
                     # "PENCE: Well, look, ..." is a transcript line: verbatim speech, a direct quote
                     # a headline claim with a quoted word ("The Trends Are 'Terrifying.'") is mixed
@@ -811,7 +824,8 @@ def _colon_headlines(index: DocIndex) -> list[Candidate]:
                             pieces=pieces,
                             mention=(first, name.end),
                             passages=hit,
-                            rule="transcript" if transcript else "colon",
+                            rule=rule,
+                            frame="colon",
                         )
                     )
                 break
@@ -881,10 +895,31 @@ def _noun_cues(index: DocIndex) -> list[Candidate]:
         content = _noun_content(token, entry.frames)
         if content is None:
             continue
-        found = _candidate(index, content[0], index.cue_span(token, None), token.i, source, content[1])
+        cue = index.cue_span(token, None)
+        found = _candidate(index, content[0], cue, token.i, source, rule="noun_cue", frame=content[1])
         if found is not None:
             out.append(found)
     return out
+
+
+VERB_RULES = {
+    "clause": "clausal_complement",
+    "to": "infinitive",
+    "object_to": "infinitive",
+    "for": "prepositional",
+    "of": "prepositional",
+    "object": "object",
+    "small_clause": "object",
+}
+"""The rule each frame of a reporting verb belongs to (content before the cue: ``inverted``)."""
+
+
+def verb_rule(frame: str, tokens: list[Token], cue: Token) -> str:
+    """The registered rule of a reporting verb's quote: its frame's rule, or ``inverted`` for a
+    clause that starts before the cue ("The plan is dead, she said", "The plan, she said, is dead")."""
+    if frame == "clause" and tokens and min(t.i for t in tokens) < cue.i:
+        return "inverted"
+    return VERB_RULES.get(frame, "clausal_complement")
 
 
 def find_reported(index: DocIndex) -> list[Candidate]:
@@ -924,7 +959,8 @@ def find_reported(index: DocIndex) -> list[Candidate]:
             source = None  # a source inside its own content is a misparse ("Scott, Roberts said, …")
         if source is None and frame == "clause" and tokens and min(t.i for t in tokens) < token.i:
             source = _inverted_source(token)
-        candidate = _candidate(index, tokens, index.cue_span(token, particle), token.i, source, frame)
+        rule = verb_rule(frame, tokens, token)
+        candidate = _candidate(index, tokens, index.cue_span(token, particle), token.i, source, rule=rule, frame=frame)
         if candidate is not None:
             out.append(candidate)
     out.extend(_noun_cues(index))
