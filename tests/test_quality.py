@@ -10,11 +10,10 @@ import quotebank
 from quotebank.errors import GoldError
 from quotebank.evaluation import (
     GoldReport,
-    Prediction,
     from_quote,
     load_gold,
     load_polnear_canonical,
-    locate,
+    oracle_predictions,
     score_gold,
 )
 from tests.conftest import shared
@@ -52,16 +51,12 @@ def test_stance_f_avg_on_matched_quotes(report: GoldReport, target: str) -> None
 def oracle(extractor: quotebank.Extractor, seed_texts: dict[str, str]) -> GoldReport:
     """Stance with gold quote boundaries, to separate stance errors from extraction errors."""
     gold = load_gold(shared("annotation", "seeds.gold.jsonl"))
-    predictions = {}
-    for doc_id, text in seed_texts.items():
-        doc = extractor.parse(text)
-        golds = [g for g in gold if g.doc == doc_id]
-        located = locate(text, golds)
-        stances = extractor.component.scorer.score_quotes(doc, located)
-        predictions[doc_id] = [
-            Prediction(spans=spans, kind=g.kind, speaker=g.speaker, stance={t: s.label.value for t, s in st.items()})
-            for g, spans, st in zip(golds, located, stances, strict=True)
-        ]
+    predictions = {
+        doc_id: oracle_predictions(
+            extractor.parse(text), [g for g in gold if g.doc == doc_id], extractor.component.scorer
+        )
+        for doc_id, text in seed_texts.items()
+    }
     return score_gold(seed_texts, gold, predictions)
 
 

@@ -38,9 +38,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from quotebank.checkpoint import Checkpoint
-from quotebank.errors import QuotebankError
+from quotebank.errors import DocumentError, QuotebankError
 from quotebank.io import (
-    DocumentError,
     atomic_writer,
     collect_documents,
     format_table,
@@ -389,7 +388,7 @@ def _evaluate_gold(args: argparse.Namespace, extractor: Any, metrics: dict[str, 
         Prediction,
         from_quote,
         load_gold,
-        locate,
+        oracle_predictions,
         score_gold,
         textacy_predictions,
     )
@@ -409,20 +408,7 @@ def _evaluate_gold(args: argparse.Namespace, extractor: Any, metrics: dict[str, 
     for doc_id, text in texts.items():
         doc = extractor.parse(text)
         preds[doc_id] = [from_quote(q) for q in doc._.quotes]
-        golds = [g for g in gold if g.doc == doc_id]
-        oracle[doc_id] = []
-        located = locate(text, golds)
-        stances = extractor.component.scorer.score_quotes(doc, located)
-        for g, spans, stance in zip(golds, located, stances, strict=True):
-            if spans:
-                oracle[doc_id].append(
-                    Prediction(
-                        spans=spans,
-                        kind=g.kind,
-                        speaker=g.speaker,
-                        stance={t: s.label.value for t, s in stance.items()},
-                    )
-                )
+        oracle[doc_id] = oracle_predictions(doc, [g for g in gold if g.doc == doc_id], extractor.component.scorer)
         if args.baseline == "textacy":
             found = textacy_predictions(doc)
             refused += found is None

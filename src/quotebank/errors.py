@@ -19,7 +19,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
+
 __all__ = [
+    "DocumentError",
     "GoldError",
     "InputError",
     "LexiconError",
@@ -73,3 +76,26 @@ class LexiconError(QuotebankError, ValueError):
                 where += f", line {line}"
             where += ": "
         super().__init__(f"{where}{message}")
+
+
+@attrs.frozen(kw_only=True)
+class DocumentError:
+    """A document that could not be processed, and why: not raised, but returned and
+    reported (``quotebank extract`` names it on stderr and in ``--errors``, and goes on with
+    the other documents).
+
+    Attributes:
+        file: the path as given.
+        reason: a human-readable reason.
+
+    Examples:
+        >>> DocumentError(file="a.txt", reason="file not found").to_dict()
+        {'file': 'a.txt', 'reason': 'file not found'}
+    """
+
+    file: str = attrs.field(validator=attrs.validators.instance_of(str))
+    reason: str = attrs.field(validator=attrs.validators.instance_of(str))
+
+    def to_dict(self) -> dict[str, str]:
+        """Return the JSON object written to the errors file."""
+        return {"file": self.file, "reason": self.reason}

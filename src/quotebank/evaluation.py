@@ -27,12 +27,15 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
 
 from quotebank.errors import GoldError, QuotebankError
-from quotebank.model import Quote, QuoteKind, StanceLabel
+from quotebank.model import Quote, QuoteKind, Stance, StanceLabel
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = [
     "BASELINE_MISSING",
@@ -48,6 +51,7 @@ __all__ = [
     "load_gold",
     "load_polnear",
     "load_polnear_canonical",
+    "oracle_predictions",
     "quotebank_extract",
     "same_speaker",
     "score_gold",
@@ -361,6 +365,33 @@ def locate(text: str, gold: Sequence[GoldQuote]) -> list[tuple[tuple[int, int], 
             previous = spans[0][0]
         out.append(tuple(spans))
     return out
+
+
+class _ScoresQuotes(Protocol):
+    def score_quotes(self, doc: Doc, quotes: Sequence[Sequence[tuple[int, int]]]) -> list[dict[str, Stance]]: ...
+
+
+def oracle_predictions(doc: Doc, gold: Sequence[GoldQuote], scorer: _ScoresQuotes) -> list[Prediction]:
+    """The gold quotes of one document, each with the stance ``scorer`` gives it: stance
+    with gold boundaries and gold speakers, to tell stance errors from extraction errors
+    (the "gold bounds" column of ``quotebank evaluate --gold`` and the quality tests).
+
+    Args:
+        doc: the parsed document the gold quotes come from.
+        gold: that document's gold quotes.
+        scorer: a stance scorer (``Extractor().component.scorer``).
+
+    Returns:
+        One prediction per gold quote found in the text (a gold quote whose words are not
+        in the text is left out; :func:`score_gold` reports it).
+    """
+    located = locate(doc.text, gold)
+    stances = scorer.score_quotes(doc, located)
+    return [
+        Prediction(spans=spans, kind=g.kind, speaker=g.speaker, stance={t: s.label.value for t, s in stance.items()})
+        for g, spans, stance in zip(gold, located, stances, strict=True)
+        if spans
+    ]
 
 
 def _f1(tp: int, predicted: int, gold: int) -> float:

@@ -3,7 +3,7 @@
 Reading never loses a document silently: :func:`collect_documents` returns every
 file a folder holds that matches the pattern (readable or not) with a unique
 document id, and :func:`read_source` / :func:`read_document` return either the
-text or a :class:`DocumentError` naming the file and the reason (missing,
+text or a :class:`~quotebank.errors.DocumentError` naming the file and the reason (missing,
 unreadable, binary, not UTF-8, a broken link, a pipe or a device found in a
 folder). Whole-file writers go through :func:`atomic_writer`, so an interrupted
 run never leaves a half-written file behind; batch output that must survive an
@@ -35,10 +35,10 @@ from typing import IO, Any
 
 import attrs
 
+from quotebank.errors import DocumentError
 from quotebank.model import Quote
 
 __all__ = [
-    "DocumentError",
     "Source",
     "atomic_writer",
     "collect_documents",
@@ -54,23 +54,6 @@ __all__ = [
 ]
 
 _BINARY_SAMPLE = 8192
-
-
-@attrs.frozen(kw_only=True)
-class DocumentError:
-    """A document that could not be processed, and why.
-
-    Attributes:
-        file: the path as given.
-        reason: a human-readable reason.
-    """
-
-    file: str
-    reason: str
-
-    def to_dict(self) -> dict[str, str]:
-        """Return the JSON object written to the errors file."""
-        return {"file": self.file, "reason": self.reason}
 
 
 @attrs.frozen(kw_only=True)
