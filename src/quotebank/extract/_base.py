@@ -122,6 +122,11 @@ class DocIndex:
         # paragraph starts: a run of line breaks (blank lines included) is one boundary
         self.lines = [0] + [m.end() for m in re.finditer(r"\n[\s]*", self.text) if m.end() < len(self.text)]
 
+    @functools.cached_property
+    def proper_words(self) -> frozenset[str]:
+        """The words the document uses as proper nouns or entities somewhere."""
+        return frozenset(tok.text for tok in self.doc if tok.pos_ == "PROPN" or tok.ent_type_)
+
     def allows(self, rule: str) -> bool:
         """Whether the rule named ``rule`` is switched on for this run."""
         return rule not in self.disabled
@@ -315,42 +320,47 @@ parser's root of a pasted blob (JSON, a wall of marks), and scanning its childre
 cue under it would make extraction quadratic."""
 
 
-def subject_of(token: Token, depth: int = 0, is_cue: Callable[[Token], bool] | None = None) -> Token | None:
-    """The grammatical source of a reporting verb: subject, agent, or the subject it inherits.
+def _cue_above(token: Token, is_cue: Callable[[Token], bool] | None) -> Token | None:
+    """ "..., ruling out a ceasefire": for a participial cue with no subject of its own, the
+    nearest reporting verb above it (up to four heads up), whose subject it takes."""
+    participle = token.dep_ in ("advcl", "conj") and token.tag_ == "VBG"
+    if not participle or is_cue is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return None
+    up = token.head
+    for _ in range(4):
+        if is_cue(up):
+            return up
+        if up.head.i == up.i:
+            break
+        up = up.head
+    return None
 
-    A participial cue with no subject ("..., ruling out a ceasefire") takes the
-    subject of the nearest reporting verb above it when ``is_cue`` tells one.
-    """
-    if depth > 4 or token.n_lefts + token.n_rights > MAX_FANOUT:
-        return None  # a verb with hundreds of dependants is a parse of a pasted blob, not a report
-    participle = depth == 0 and token.dep_ in ("advcl", "conj") and token.tag_ == "VBG"
-    if participle and is_cue is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-        up = token.head
-        for _ in range(4):
-            if is_cue(up):
-                return subject_of(up, 1)
-            if up.head.i == up.i:
-                break
-            up = up.head
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-    if passive:
-        for child in token.children:
-            if child.dep_ == "agent":
-                for grandchild in child.children:
-                    if grandchild.dep_ == "pobj":
-                        return grandchild
+
+def _agent(token: Token) -> Token | None:
+    """The object of a passive verb's "by" phrase ("was criticised by the council")."""
+    for child in token.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _nearest_subject(token: Token) -> Token | None:
+    """The verb's subject; of two (a parse that swallowed a dateline), the nearest; a relative
+    pronoun subject of a relative clause is the noun the clause hangs on."""
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj") and any(ch.isalnum() for ch in c.text)]
-    if subjects:
-        # two subjects is a parse that swallowed a dateline: the nearest is the real one
-        child = min(subjects, key=lambda c: abs(c.i - token.i))
-        if child.lower_ in RELATIVE and token.dep_ == "relcl":
-            return token.head
-        return child
-    if passive:
-        # "X was quoted as saying": the subject of the passive verb is the source
-        for child in token.children:
-            if child.dep_ == "nsubjpass":
-                return child
+    if not subjects:
+        return None
+    child = min(subjects, key=lambda c: abs(c.i - token.i))
+    if child.lower_ in RELATIVE and token.dep_ == "relcl":
+        return token.head
+    return child
+
+
+def _subject_above(token: Token, depth: int) -> Token | None:
+    """The subject a dependent verb inherits from its head ("went on to say", "after saying"),
+    or the noun a participle or relative clause hangs on."""
     if token.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp") and token.head.i != token.i:
         head = token.head
         if token.dep_ == "pcomp" and head.dep_ == "prep":
@@ -361,53 +371,106 @@ def subject_of(token: Token, depth: int = 0, is_cue: Callable[[Token], bool] | N
     return None
 
 
-def mention_range(token: Token) -> tuple[int, int]:
-    """Token range of the noun phrase headed by ``token``, without relative clauses."""
+def subject_of(token: Token, depth: int = 0, is_cue: Callable[[Token], bool] | None = None) -> Token | None:
+    """The grammatical source of a reporting verb: subject, agent, or the subject it inherits.
+
+    A participial cue with no subject ("..., ruling out a ceasefire") takes the
+    subject of the nearest reporting verb above it when ``is_cue`` tells one.
+    """
+    if depth > 4 or token.n_lefts + token.n_rights > MAX_FANOUT:
+        return None  # a verb with hundreds of dependants is a parse of a pasted blob, not a report
+    above = _cue_above(token, is_cue) if depth == 0 else None
+    if above is not None:
+        return subject_of(above, 1)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    found = (_agent(token) if passive else None) or _nearest_subject(token)
+    if found is not None:
+        return found
+    if passive:
+        # "X was quoted as saying": the subject of the passive verb is the source
+        subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None:
+            return subject
+    return _subject_above(token, depth)
+
+
+def _without_clauses(token: Token) -> set[int]:
+    """Tokens of the phrase under ``token`` that are no part of its name: relative and
+    participial clauses, and a possessive ending ("the mayor's claim")."""
     drop: set[int] = set()
     for t in token.subtree:
         if t.dep_ in ("relcl", "acl") and t.i != token.i:
             drop.update(x.i for x in t.subtree)
     if token.dep_ == "poss":
-        # "the mayor's claim": the possessive ending is not part of the name
         drop.update(t.i for t in token.children if t.dep_ == "case")
-    kept = [t for t in token.subtree if t.i not in drop]
-    # keep a contiguous run around the head
+    return drop
+
+
+def _run_around(token: Token, ids: set[int]) -> tuple[int, int]:
+    """The contiguous run of ``ids`` around the token, cut after a dateline or parenthesis."""
     start = end = token.i
-    ids = {t.i for t in kept}
     while start - 1 in ids:
         start -= 1
     while end + 1 in ids:
         end += 1
     doc = token.doc
-    # a dateline or a parenthesis before the name is not part of it
     for k in range(token.i - 1, start - 1, -1):
         if doc[k].text in (":", ")", "(", "\n") or "\n" in doc[k].text_with_ws:
-            start = k + 1
-            break
-    # a name the parser split ("Tomas" | "Haddad said"): take the whole entity, or the run of proper nouns
-    if token.ent_type_ or token.pos_ == "PROPN":
-        if token.ent_type_:
-            # the entity around the token, from its IOB tags (doc.ents builds every span)
-            first = token.i
-            while first > 0 and doc[first].ent_iob_ == "I":
-                first -= 1
-            last = token.i
-            while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
-                last += 1
-            start, end = min(start, first), max(end, last)
-        while (
-            start > 0
-            and doc[start - 1].pos_ == "PROPN"
-            and doc[start - 1].ent_type_ in ("", "PERSON")
-            and token.ent_type_ in ("", "PERSON")
-            and doc[start - 1].whitespace_
-            and "\n" not in doc[start - 1].text_with_ws
-        ):
-            start -= 1
+            return k + 1, end
+    return start, end
+
+
+def _entity_bounds(token: Token) -> tuple[int, int]:
+    """The first and last token of the entity around ``token``, from its IOB tags
+    (``doc.ents`` builds every span)."""
+    doc = token.doc
+    first = token.i
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    last = token.i
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    return first, last
+
+
+def _joins_name(before: Token, token: Token) -> bool:
+    """Whether the proper noun before a name's run is part of it ("Tomas" | "Haddad said")."""
+    return (
+        before.pos_ == "PROPN"
+        and before.ent_type_ in ("", "PERSON")
+        and token.ent_type_ in ("", "PERSON")
+        and bool(before.whitespace_)
+        and "\n" not in before.text_with_ws
+    )
+
+
+def _whole_name(token: Token, start: int, end: int) -> tuple[int, int]:
+    """A name the parser split: the whole entity, and the run of proper nouns before it."""
+    if not (token.ent_type_ or token.pos_ == "PROPN"):
+        return start, end
+    doc = token.doc
+    if token.ent_type_:
+        first, last = _entity_bounds(token)
+        start, end = min(start, first), max(end, last)
+    while start > 0 and _joins_name(doc[start - 1], token):
+        start -= 1
+    return start, end
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """``[start, end]`` without punctuation, conjunctions or dashes at either end."""
     while start < end and (doc[start].is_punct or doc[start].dep_ == "cc" or not doc[start].text.strip(_DASH_CHARS)):
         start += 1
     while end > start and (doc[end].is_punct or doc[end].dep_ == "cc"):
         end -= 1
+    return start, end
+
+
+def mention_range(token: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``token``, without relative clauses."""
+    drop = _without_clauses(token)
+    start, end = _run_around(token, {t.i for t in token.subtree if t.i not in drop})
+    start, end = _trimmed(token.doc, *_whole_name(token, start, end))
     return start, end + 1
 
 

@@ -216,33 +216,39 @@ _MAX_SOURCE_TOKENS = 60
 """Most tokens of the source in a parenthetical ``<A>, X argues, <B>``."""
 
 
-def _parenthetical(verb: Token) -> list[Token] | None:
-    """ "<A>, X argues, <B>" whatever the parse: the words between two commas are only the
-    source and the cue (the parser may hang ``A`` on the cue, the source on ``A``, or make
-    the cue the root), and the sentence around them is the content."""
-    doc = verb.doc
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "ROOT"):
-        return None
+def _subject_before(verb: Token) -> Token | None:
+    """The cue's last subject before it, unless the source sits in an "as" phrase ("Hawaii, as
+    one adviser pointed out, …")."""
     subject = max((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), key=lambda c: c.i, default=None)
     as_phrase = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i < verb.i), None)
     if as_phrase is not None and as_phrase.right_edge.i == verb.i - 1 and (subject is None or subject.i < as_phrase.i):
-        subject = None  # "Hawaii, as one adviser pointed out, …" with the source in an "as" phrase
+        return None
+    return subject
+
+
+def _parenthetical_source(verb: Token) -> Span | None:
+    """The source words of ``<A>, X argues, <B>``: the subject's phrase (after its last comma:
+    "To understand Dred Scott, Chief Justice Roberts said, …" with the name as an apposition)
+    or the words before the cue; at most ``_MAX_SOURCE_TOKENS``, with no verb, and not at the
+    very start of the text."""
+    doc = verb.doc
+    subject = _subject_before(verb)
     words = _source_words(verb) if subject is None else doc[subject.left_edge.i : subject.right_edge.i + 1]
-    if words is not None and len(words) > _MAX_SOURCE_TOKENS:
+    if words is None or len(words) > _MAX_SOURCE_TOKENS:
         return None  # no source between two commas runs on for a paragraph
-    if words is not None and subject is not None:
-        # "To understand Dred Scott, Chief Justice Roberts said, …" with the name as an apposition
+    if subject is not None:
         commas = [t.i for t in words if t.text == ","]
         if commas:
             words = doc[commas[-1] + 1 : words.end]
-    if words is None or words.start < 2 or not len(words) or any(t.pos_ in ("VERB", "AUX") for t in words):
+    if words.start < 2 or not len(words) or any(t.pos_ in ("VERB", "AUX") for t in words):
         return None
-    lo = words.start
-    between = range(words.end, verb.i)
-    if not all(doc[k].head.i == verb.i and doc[k].dep_ in _PHRASE_DEPS for k in between):
-        return None
-    if doc[lo - 1].lower_ == "as" and doc[lo - 1].head.i == verb.i:
-        lo -= 1  # "…, as one adviser pointed out, …"
+    return words
+
+
+def _phrase_end(verb: Token) -> int | None:
+    """The last token of the cue's short phrase ("argues", "said on Sunday"): up to six words
+    after it that hang below it, none opening a complement, object or clause of its own."""
+    doc = verb.doc
     hi = verb.i
     while hi + 1 < len(doc) and hi - verb.i < 6 and doc[hi + 1].text != "," and doc[hi + 1].text not in SENT_END:
         nxt = doc[hi + 1]
@@ -250,11 +256,33 @@ def _parenthetical(verb: Token) -> list[Token] | None:
         if path is None or any(a.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "conj") and a.i > verb.i for a in path):
             return None
         hi += 1
-    root = verb
-    while root.head.i != root.i:
-        root = root.head
-    if _too_long(root):
-        return None  # the content is the whole sentence: a pathological one is no quote
+    return hi
+
+
+def _phrase_span(verb: Token, words: Span) -> tuple[int, int] | None:
+    """The tokens ``[lo, hi]`` of the phrase ``X argues`` (with a leading "as"), when only
+    the source and words hanging off the cue lie between them."""
+    doc = verb.doc
+    if not all(doc[k].head.i == verb.i and doc[k].dep_ in _PHRASE_DEPS for k in range(words.end, verb.i)):
+        return None
+    lo = words.start
+    if doc[lo - 1].lower_ == "as" and doc[lo - 1].head.i == verb.i:
+        lo -= 1  # "…, as one adviser pointed out, …"
+    hi = _phrase_end(verb)
+    return None if hi is None else (lo, hi)
+
+
+def _sentence_root(token: Token) -> Token:
+    while token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _around_phrase(root: Token, lo: int, hi: int) -> list[Token] | None:
+    """The content around a phrase between commas: the sentence without it, with words on
+    both sides (at least one before, two after, four in all); a phrase closing the sentence
+    takes the fragment before it; a quotation right after the phrase is not this rule's."""
+    doc = root.doc
     if doc[lo - 1].text == "," and (hi + 1 == len(doc) or doc[hi + 1].text in SENT_END):
         return _fragment_before(root, lo - 1)
     if hi + 2 >= len(doc) or doc[lo - 1].text != "," or doc[hi + 1].text != ",":
@@ -267,6 +295,22 @@ def _parenthetical(verb: Token) -> list[Token] | None:
     if before < 1 or after < 2 or before + after < 4:
         return None
     return sentence
+
+
+def _parenthetical(verb: Token) -> list[Token] | None:
+    """ "<A>, X argues, <B>" whatever the parse: the words between two commas are only the
+    source and the cue (the parser may hang ``A`` on the cue, the source on ``A``, or make
+    the cue the root), and the sentence around them is the content."""
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "ROOT"):
+        return None
+    words = _parenthetical_source(verb)
+    span = None if words is None else _phrase_span(verb, words)
+    if span is None:
+        return None
+    root = _sentence_root(verb)
+    if _too_long(root):
+        return None  # the content is the whole sentence: a pathological one is no quote
+    return _around_phrase(root, *span)
 
 
 def _fragment_before(root: Token, comma: int) -> list[Token] | None:
@@ -335,6 +379,51 @@ def _too_long(root: Token) -> bool:
     return root.right_edge.i - root.left_edge.i >= MAX_CLAUSE_TOKENS
 
 
+def _concessive_asides(root: Token) -> set[int]:
+    """ "..., although he again refused ...": a concessive clause after a comma is the
+    writer's, with its comma."""
+    doc = root.doc
+    drop: set[int] = set()
+    for child in root.children:
+        if child.dep_ == "advcl" and child.i > root.i and child.left_edge.i > 0:
+            mark = child.left_edge
+            if mark.lower_ in _CONCESSIVE and doc[mark.i - 1].text == ",":
+                drop.update(t.i for t in child.subtree)
+                drop.add(mark.i - 1)
+    return drop
+
+
+def _finite_conjuncts(root: Token) -> set[int]:
+    """ "no more hostages will be released ..., and is expected to push for ...": a conjunct
+    with no subject and another finite auxiliary belongs to the reporting clause (dropped, with
+    the conjunction and comma just before it)."""
+    root_aux = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
+    drop: set[int] = set()
+    for child in root.children:
+        if child.dep_ != "conj" or child.i < root.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            continue
+        aux = [c for c in child.children if c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBD", "VBP", "MD")]
+        if aux and not {a.lower_ for a in aux} & root_aux:
+            cc = [c for c in root.children if c.dep_ in ("cc", "punct") and root.i < c.i < child.i]
+            drop.update(t.i for t in child.subtree)
+            drop.update(c.i for c in cc if c.i >= child.left_edge.i - 2)
+    return drop
+
+
+def _report_of_its_own(t: Token, root: Token, index: DocIndex) -> Token | None:
+    """The comma or conjunction before ``t`` when ``t`` is a coordinated or participial
+    reporting verb with no subject or mark of its own ("it says X and accuses Y of Z", "vowed
+    X, ruling out Y"), which is a quote of its own; ``None`` otherwise."""
+    if t.dep_ not in ("conj", "advcl") or index.cue(t) is None:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children) or _continues_infinitive(root, t):
+        return None
+    before = t.doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
+    if before is None or before.text not in (",", "and", "but"):
+        return None
+    return before
+
+
 def _without_reports(root: Token, index: DocIndex) -> list[Token]:
     """The subtree of ``root`` minus reports of their own that hang off it.
 
@@ -345,38 +434,13 @@ def _without_reports(root: Token, index: DocIndex) -> list[Token]:
     """
     if _too_long(root):
         return []
-    drop: set[int] = set()
-    doc = root.doc
-    root_aux = {c.lower_ for c in root.children if c.dep_ in ("aux", "auxpass")}
-    for child in root.children:
-        # "..., although he again refused ...": a concessive clause after a comma is the writer's
-        if child.dep_ == "advcl" and child.i > root.i and child.left_edge.i > 0:
-            mark = child.left_edge
-            if mark.lower_ in _CONCESSIVE and doc[mark.i - 1].text == ",":
-                drop.update(t.i for t in child.subtree)
-                drop.add(mark.i - 1)
-    for child in root.children:
-        # "no more hostages will be released ..., and is expected to push for ...": a conjunct
-        # with no subject and another finite auxiliary belongs to the reporting clause
-        if child.dep_ != "conj" or child.i < root.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
-            continue
-        aux = [c for c in child.children if c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBD", "VBP", "MD")]
-        if aux and not {a.lower_ for a in aux} & root_aux:
-            cc = [c for c in root.children if c.dep_ in ("cc", "punct") and root.i < c.i < child.i]
-            drop.update(t.i for t in child.subtree)
-            drop.update(c.i for c in cc if c.i >= child.left_edge.i - 2)
+    drop = _concessive_asides(root) | _finite_conjuncts(root)
     for t in root.subtree:
-        if t.i == root.i or t.i in drop or t.dep_ not in ("conj", "advcl"):
+        if t.i == root.i or t.i in drop:
             continue
-        if index.cue(t) is None or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children):
-            continue
-        if _continues_infinitive(root, t):
-            continue
-        before = doc[t.left_edge.i - 1] if t.left_edge.i > 0 else None
-        if before is None or before.text not in (",", "and", "but"):
-            continue
-        drop.update(x.i for x in t.subtree)
-        if before.text in ("and", "but") or before.text == ",":
+        before = _report_of_its_own(t, root, index)
+        if before is not None:
+            drop.update(x.i for x in t.subtree)
             drop.add(before.i)
     return [t for t in root.subtree if t.i not in drop]
 
@@ -755,82 +819,123 @@ def _title_name_run(name: Span) -> bool:
     return True
 
 
+def _line_opening(index: DocIndex, line_start: int) -> int | None:
+    """The first token of a line (past a transcript turn's opening mark: “PENCE: ...), or
+    ``None`` when no token starts the line."""
+    doc = index.doc
+    first = index.token_at(line_start)
+    if first >= len(doc) or doc[first].idx < line_start:
+        return None
+    if doc[first].text in ('"', "\u201c") and first + 1 < len(doc):
+        first += 1
+    return first
+
+
+def _line_colon(doc: Doc, first: int) -> int | None:
+    """The colon within the first ten tokens of a line, before its sentence or line ends."""
+    for j in range(first, min(first + 10, len(doc))):
+        t = doc[j]
+        if t.text == ":":
+            return j
+        if t.text == "\n" or t.is_sent_end:
+            return None
+    return None
+
+
+def _colon_head(doc: Doc, first: int, colon: int) -> Span | None:
+    """The words before a line's colon that can name a speaker: up to "on" ("Obama on Climate
+    Change: ..." names Obama), else at most four words or a title-and-name run."""
+    name = doc[first:colon]
+    on = next((tok.i for tok in name[1:4] if tok.lower_ == "on"), None)
+    if on is not None:
+        return doc[first:on]
+    if len(name) > 4 and not _title_name_run(name):
+        return None
+    return name
+
+
+def _proper_everywhere(name: Span, index: DocIndex) -> bool:
+    """ "Sanders: Clinton needs to ..." with the headline's first word tagged a noun: a name
+    the document uses as a proper noun elsewhere."""
+    return all(tok.text in index.proper_words and tok.text[:1].isupper() and not tok.is_stop for tok in name)
+
+
+def _names_a_speaker(name: Span, index: DocIndex) -> bool:
+    """A head that names a speaker: a registry name, an entity, a short label in capitals
+    ("PENCE"), an organisation noun alone ("Police: ..."), or a short proper name."""
+    if not name:
+        return False
+    if index.known_name(name.text) or any(tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for tok in name):
+        return True
+    if name.text.isupper() and len(name) <= 3 and name.text.isalpha():
+        return True
+    if len(name) == 1 and name[0].lower_ in index.lex.references.org_heads:
+        return True
+    if len(name) > 3:
+        return False
+    # "Gallant: Hamas uninterested in deal": a short proper name the model did not tag
+    return all(tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_stop for tok in name) or (
+        _proper_everywhere(name, index)
+    )
+
+
+def _not_a_speaker(name: Span, head: Span, index: DocIndex) -> bool:
+    """Heads that name no speaker: labels ("Update:", "VIDEO:", "Twitter: @name"), datelines
+    ("TEL AVIV (Agencies):", "CAIRO:") and clauses (a verb in the head)."""
+    if any(tok.lower_ in index.lex.references.labels for tok in head):
+        return True
+    if ")" in name.text or (name.text.isupper() and any(tok.ent_type_ in ("GPE", "LOC") for tok in name)):
+        return True
+    return any(tok.pos_ in ("VERB", "AUX") for tok in name)
+
+
+def _colon_content(index: DocIndex, colon: Token, transcript: bool) -> tuple[int, int] | None:
+    """The rest of the line after a speaker's colon, trimmed; a transcript line (verbatim
+    speech) keeps its last stop as inside quotation marks; a headline claim has 3 to
+    ``_MAX_HEADLINE_WORDS`` words."""
+    text = index.text
+    stop = text.find("\n", colon.idx)
+    stop = len(text) if stop == -1 else stop
+    a, b = trim(text, colon.idx + 1, stop, keep_marks=True)
+    if transcript:
+        while b < stop and text[b] in ".!?\u2026\u2014\u2013-":
+            b += 1
+    words = len(text[a:b].split())
+    if b - a < _MIN_CONTENT_CHARS or not (transcript or 3 <= words <= _MAX_HEADLINE_WORDS):
+        return None
+    return a, b
+
+
+def _colon_line(index: DocIndex, first: int) -> Candidate | None:
+    """``Name: claim`` on one line starting at token ``first``, or ``None``."""
+    doc = index.doc
+    colon = _line_colon(doc, first)
+    if colon is None:
+        return None
+    name = _colon_head(doc, first, colon)
+    if name is None or not _names_a_speaker(name, index) or _not_a_speaker(name, doc[first:colon], index):
+        return None
+    if index.in_passage(doc[colon].idx + 2) is not None:
+        return None  # "Name: “...”" is a direct quote, found by the direct extractor
+    # "PENCE: Well, look, ..." is a transcript line: verbatim speech, a direct quote
+    transcript = name.text.isupper() and len(name) <= 3
+    rule = "transcript" if transcript else "colon_headline"
+    span = _colon_content(index, doc[colon], transcript) if index.allows(rule) else None
+    if span is None:
+        return None
+    # a headline claim with a quoted word ("The Trends Are 'Terrifying.'") is mixed
+    kind, pieces, hit = (QuoteKind.DIRECT, [span], []) if transcript else _classify(index, [span])
+    return Candidate(kind=kind, pieces=pieces, mention=(first, name.end), passages=hit, rule=rule, frame="colon")
+
+
 def _colon_headlines(index: DocIndex) -> list[Candidate]:
     """``Name: claim`` at the start of a line (headline form), with no marks."""
     out = []
-    doc = index.doc
-    propns: set[str] | None = None  # words the document uses as proper nouns, read once if needed
     for line_start in index.lines:
-        first = index.token_at(line_start)
-        if first >= len(doc) or doc[first].idx < line_start:
-            continue
-        turn_mark = doc[first].text in ('"', "\u201c") and first + 1 < len(doc)
-        if turn_mark:
-            first += 1  # a transcript turn in marks: "PENCE: ...
-        for j in range(first, min(first + 10, len(doc))):
-            t = doc[j]
-            if t.text == ":":
-                name = doc[first:j]
-                # "Obama on Climate Change: The Trends Are …": a name, then its topic
-                on = next((tok.i for tok in name[1:4] if tok.lower_ == "on"), None)
-                if on is not None:
-                    name = doc[first:on]
-                elif len(name) > 4 and not _title_name_run(name):
-                    break
-                known = index.known_name(name.text)
-                entity = any(tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for tok in name)
-                label = name.text.isupper() and len(name) <= 3 and name.text.isalpha()
-                # "Poll: Clinton and Trump in dead heat", "Police: …": an organisation or document
-                label = label or (len(name) == 1 and name[0].lower_ in index.lex.references.org_heads)
-                # "Gallant: Hamas uninterested in deal": a short proper name the model did not tag
-                proper = len(name) <= 3 and all(
-                    tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_stop for tok in name
-                )
-                if name and not (known or entity or label or proper) and len(name) <= 3:
-                    # "Sanders: Clinton needs to ..." with the headline's first word tagged as a noun:
-                    # a name the document uses as a proper noun elsewhere
-                    if propns is None:
-                        propns = {tok.text for tok in doc if tok.pos_ == "PROPN" or tok.ent_type_}
-                    proper = all(tok.text in propns and tok.text[:1].isupper() and not tok.is_stop for tok in name)
-                if not name or not (known or entity or label or proper):
-                    break
-                if any(tok.lower_ in index.lex.references.labels for tok in doc[first:j]):
-                    break  # "Update: ...", "VIDEO: ...", "Twitter: @name"
-                if ")" in name.text or (name.text.isupper() and any(tok.ent_type_ in ("GPE", "LOC") for tok in name)):
-                    break  # a dateline ("TEL AVIV (Agencies):", "CAIRO:"), not a speaker
-                transcript = name.text.isupper() and len(name) <= 3
-                if any(tok.pos_ in ("VERB", "AUX") for tok in name):
-                    break
-                stop = index.text.find("\n", t.idx)
-                stop = len(index.text) if stop == -1 else stop
-                if index.in_passage(t.idx + 2) is not None:
-                    break  # "Name: “...”" is a direct quote, found by the direct extractor
-                a, b = trim(index.text, t.idx + 1, stop, keep_marks=True)
-                if transcript:
-                    # verbatim speech keeps its last stop, as inside quotation marks
-                    while b < stop and index.text[b] in ".!?\u2026\u2014\u2013-":
-                        b += 1
-                words = len(index.text[a:b].split())
-                rule = "transcript" if transcript else "colon_headline"
-                if not index.allows(rule):
-                    break
-                if b - a >= _MIN_CONTENT_CHARS and (transcript or 3 <= words <= _MAX_HEADLINE_WORDS):
-                    # "PENCE: Well, look, ..." is a transcript line: verbatim speech, a direct quote
-                    # a headline claim with a quoted word ("The Trends Are 'Terrifying.'") is mixed
-                    kind, pieces, hit = (QuoteKind.DIRECT, [(a, b)], []) if transcript else _classify(index, [(a, b)])
-                    out.append(
-                        Candidate(
-                            kind=kind,
-                            pieces=pieces,
-                            mention=(first, name.end),
-                            passages=hit,
-                            rule=rule,
-                            frame="colon",
-                        )
-                    )
-                break
-            if t.text == "\n" or t.is_sent_end:
-                break
+        first = _line_opening(index, line_start)
+        found = None if first is None else _colon_line(index, first)
+        if found is not None:
+            out.append(found)
     return out
 
 
