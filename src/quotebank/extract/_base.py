@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 
 import attrs
 import numpy
@@ -123,6 +123,11 @@ class DocIndex:
         self.lines = [0] + [m.end() for m in re.finditer(r"\n[\s]*", self.text) if m.end() < len(self.text)]
 
     @functools.cached_property
+    def lower_text(self) -> str:
+        """The text, lower-cased (for phrase searches)."""
+        return self.text.lower()
+
+    @functools.cached_property
     def proper_words(self) -> frozenset[str]:
         """The words the document uses as proper nouns or entities somewhere."""
         return frozenset(tok.text for tok in self.doc if tok.pos_ == "PROPN" or tok.ent_type_)
@@ -217,44 +222,20 @@ class DocIndex:
         return self._cues[token.i]
 
     def _cue(self, token: Token, lemma: str) -> tuple[ReportingVerb, Token | None] | None:
-        if not token.tag_.startswith("VB") and token.pos_ not in ("VERB",) and not _verb_as_noun(token):
+        if not _verbal_use(token):
             return None
-        if token.ent_type_ == "PERSON" or token.ent_type_ == "ORG":
-            return None
-        if token.dep_ in ("amod", "compound", "nmod", "npadvmod"):
-            return None  # an adjectival use ("the so-called plan")
-        before = token.doc[token.i - 1] if token.i > 0 else None
-        if before is not None and (
-            before.pos_ == "DET" or (before.pos_ == "ADP" and before.lower_ != "to" and token.tag_ in ("VBZ", "VBP"))
-        ):
-            return None  # a noun use ("the calls", "as calls for the war ...")
-        particle = None
-        for child in token.children:
-            candidates = [child]
-            if child.dep_ in ("advcl", "ccomp", "xcomp") and child.i > token.i:
-                # "called for Israel to withdraw": "for" parsed as the clause's mark
-                candidates = [m for m in child.children if m.dep_ == "mark" and m.i == child.left_edge.i]
-                if child.pos_ == "ADJ":
-                    candidates.append(child)  # "made (it) clear that …": a predicate adjective
-            for part in candidates:
-                # "rule out", "call for"; "put it" ("as the memo put it") has "it" as its object
-                is_part = (
-                    part.dep_ in ("prt", "prep", "mark")
-                    or (part.dep_ == "dobj" and part.lower_ == "it")
-                    or (
-                        part.pos_ == "ADJ"
-                        and part.head.i == token.i
-                        and all(t.lower_ == "it" for t in token.doc[token.i + 1 : part.i])
-                    )
-                )
-                if is_part and part.lower_ in self._particles:
-                    found = self.lex.reporting.verbs.get(f"{lemma} {part.lower_}")
-                    if found is not None and found.strength >= self.min_strength:
-                        return found, part
-        verb = self.lex.reporting.verbs.get(lemma)
-        if verb is None or verb.strength < self.min_strength:
-            return None
-        return verb, particle
+        for part in _particle_candidates(token):
+            if part.lower_ in self._particles:
+                found = self._strong(f"{lemma} {part.lower_}")
+                if found is not None:
+                    return found, part
+        verb = self._strong(lemma)
+        return None if verb is None else (verb, None)
+
+    def _strong(self, key: str) -> ReportingVerb | None:
+        """The reporting verb ``key`` when it is at least ``min_strength``."""
+        found = self.lex.reporting.verbs.get(key)
+        return found if found is not None and found.strength >= self.min_strength else None
 
     def known_name(self, text: str) -> bool:
         """Whether ``text`` is a name or alias in the speaker registry."""
@@ -278,6 +259,43 @@ class DocIndex:
             end = max(end, particle.idx + len(particle.text))
         # a negated or auxiliary-marked cue ("ruled out") keeps only the words themselves
         return start, end
+
+
+def _verbal_use(token: Token) -> bool:
+    """A word used as a verb: tagged one (or a verb the tagger called a noun), not a name,
+    not adjectival ("the so-called plan") and not a noun after a determiner or preposition
+    ("the calls", "as calls for the war ...")."""
+    if not token.tag_.startswith("VB") and token.pos_ not in ("VERB",) and not _verb_as_noun(token):
+        return False
+    if token.ent_type_ == "PERSON" or token.ent_type_ == "ORG":
+        return False
+    if token.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is None or not (
+        before.pos_ == "DET" or (before.pos_ == "ADP" and before.lower_ != "to" and token.tag_ in ("VBZ", "VBP"))
+    )
+
+
+def _is_particle(part: Token, verb: Token) -> bool:
+    """ "rule out", "call for"; "put it" ("as the memo put it") has "it" as its object; "made (it)
+    clear": a predicate adjective right after the verb or its "it"."""
+    if part.dep_ in ("prt", "prep", "mark") or (part.dep_ == "dobj" and part.lower_ == "it"):
+        return True
+    return part.pos_ == "ADJ" and part.head.i == verb.i and all(t.lower_ == "it" for t in verb.doc[verb.i + 1 : part.i])
+
+
+def _particle_candidates(verb: Token) -> Iterator[Token]:
+    """The words that can be the second word of a two-word cue, in order: the verb's children,
+    or for a clause after it the clause's opening mark ("called for Israel to withdraw": "for"
+    parsed as the clause's mark) and a predicate adjective ("made (it) clear that …")."""
+    for child in verb.children:
+        candidates = [child]
+        if child.dep_ in ("advcl", "ccomp", "xcomp") and child.i > verb.i:
+            candidates = [m for m in child.children if m.dep_ == "mark" and m.i == child.left_edge.i]
+            if child.pos_ == "ADJ":
+                candidates.append(child)
+        yield from (part for part in candidates if _is_particle(part, verb))
 
 
 def _verb_as_noun(token: Token) -> bool:

@@ -112,54 +112,69 @@ def _bare_or_as(verb: Token) -> bool:
     )
 
 
-def _inverted_content(verb: Token) -> list[Token] | None:
-    """The content of an inverted or parenthetical cue: ``<content>, X said``, ``<A>, X said, <B>``."""
-    # inverted "<content>, X said": the verb hangs off the content's root
-    head = verb.head
-    doc = verb.doc
-    if (
+_ASIDE_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
+
+
+def _reports_forward(verb: Token) -> bool:
+    """ "Clinton celebrated in Florida, declaring …": a participle with no subject and no "as"
+    reports what follows it, not what precedes it."""
+    return (
         verb.tag_ in ("VBG", "VBN")
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
         and not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-    ):
-        return None  # "Clinton celebrated in Florida, declaring …": a participle reports forward
+    )
+
+
+def _between_commas(verb: Token) -> tuple[int, int] | None:
+    """The first and last word of the cue's phrase when a comma stands on each side of it."""
+    doc = verb.doc
     first, last = _first_word(verb), verb.right_edge.i
     while last > first and doc[last].is_punct:
         last -= 1
-    if (
-        verb.dep_ in ("parataxis", "ccomp", "advcl")
-        and head.i > verb.i
-        and head.pos_ in ("VERB", "AUX")  # "The bridge, as X said, has …" hangs on the noun
-        and first > 0
-        and doc[first - 1].text == ","
-        and last + 1 < len(doc)
-        and doc[last + 1].text == ","
-        and _bare_or_as(verb)
-    ):
-        # parenthetical "<content>, X said, <content>": both sides are the content
-        own = {t.i for t in verb.subtree} | {first - 1, last + 1}
-        return [t for t in head.subtree if t.i not in own]
-    if (
-        verb.dep_ in ("parataxis", "ccomp", "advcl")
-        and head.i != verb.i
-        and head.i < verb.i
-        and _bare_or_as(verb)
-        and _first_word(verb) > 0
-        and doc[_first_word(verb) - 1].text in (",", "\u2014", "\u2013", "-")
-    ):
-        if head.pos_ not in ("VERB", "AUX"):
-            # "The bridge, as one engineer said, has …": the parser hung the cue on the subject
-            found = _parenthetical(verb)
-            if found:
-                return found
-        own = {t.i for t in verb.subtree}
-        left = [t for t in head.subtree if t.i not in own and t.i < verb.left_edge.i]
-        if left:
-            return left
-    opening = _as_opening(verb)
-    if opening is not None:
-        return opening
-    return _parenthetical(verb)
+    if first > 0 and doc[first - 1].text == "," and last + 1 < len(doc) and doc[last + 1].text == ",":
+        return first, last
+    return None
+
+
+def _aside_on_later_verb(verb: Token) -> list[Token] | None:
+    """Parenthetical "<content>, X said, <content>" hung on the clause's later verb: both sides
+    are the content ("The bridge, as X said, has …" hangs on the noun instead)."""
+    head = verb.head
+    commas = _between_commas(verb)
+    if verb.dep_ not in _ASIDE_DEPS or head.i <= verb.i or head.pos_ not in ("VERB", "AUX") or commas is None:
+        return None
+    if not _bare_or_as(verb):
+        return None
+    own = {t.i for t in verb.subtree} | {commas[0] - 1, commas[1] + 1}
+    return [t for t in head.subtree if t.i not in own]
+
+
+def _after_content(verb: Token) -> list[Token] | None:
+    """Inverted "<content>, X said" (or after a dash): the cue hangs off the content's root
+    before it; a cue hung on a noun subject ("The bridge, as one engineer said, has …") is
+    read as a parenthetical."""
+    head = verb.head
+    first = _first_word(verb)
+    if verb.dep_ not in _ASIDE_DEPS or not (head.i < verb.i) or not _bare_or_as(verb) or first == 0:
+        return None
+    if verb.doc[first - 1].text not in (",", "\u2014", "\u2013", "-"):
+        return None
+    if head.pos_ not in ("VERB", "AUX"):
+        found = _parenthetical(verb)
+        if found:
+            return found
+    own = {t.i for t in verb.subtree}
+    return [t for t in head.subtree if t.i not in own and t.i < verb.left_edge.i] or None
+
+
+def _inverted_content(verb: Token) -> list[Token] | None:
+    """The content of an inverted or parenthetical cue: ``<content>, X said``, ``<A>, X said, <B>``."""
+    if _reports_forward(verb):
+        return None
+    aside = _aside_on_later_verb(verb)
+    if aside is not None:
+        return aside  # even when empty: then no other reading of this cue is tried
+    return _after_content(verb) or _as_opening(verb) or _parenthetical(verb)
 
 
 def _as_opening(verb: Token) -> list[Token] | None:
@@ -668,6 +683,50 @@ def _classify(index: DocIndex, pieces: list[tuple[int, int]]) -> tuple[QuoteKind
     return QuoteKind.MIXED, pieces, hit
 
 
+def _outer_clause(index: DocIndex, tokens: list[Token]) -> list[Token]:
+    """The tokens without the reports of their own that hang off their top token (see
+    :func:`_without_reports`); tokens outside the top's subtree stay."""
+    top = min(tokens, key=lambda t: index.depth(t.i))
+    keep = {t.i for t in _without_reports(top, index)} | {t.i for t in tokens if not index.is_under(t.i, top.i)}
+    return [t for t in tokens if t.i in keep]
+
+
+def _writers_break(index: DocIndex, tokens: list[Token]) -> list[Token]:
+    """Content after its cue ends at a semicolon outside marks ("Republicans said X; they only
+    learned on Friday ...") and at an unpaired dash outside marks, which opens the writer's
+    aside ("called on Obama to retaliate -- meddling the congressman said is …"); a pair of
+    dashes is an inner one."""
+    stop = next((t.i for t in tokens if t.text == ";" and index.in_passage(t.idx) is None), None)
+    if stop is not None:
+        tokens = [t for t in tokens if t.i < stop]
+    dashes = [t.i for t in tokens if is_dash(t) and t.i > tokens[0].i and index.in_passage(t.idx) is None]
+    if len(dashes) == 1:
+        tokens = [t for t in tokens if t.i < dashes[0]]
+    return tokens
+
+
+def _own_paragraph(index: DocIndex, tokens: list[Token], cue_token: int, source: Token | None) -> list[Token]:
+    """The tokens in the cue's paragraph, without the cue and its source's mention."""
+    banned = {cue_token}
+    if source is not None:
+        m0, m1 = mention_range(source)
+        banned.update(range(m0, m1))
+    para = index.paragraph(index.doc[cue_token].idx)
+    return [t for t in tokens if t.i not in banned and index.paragraph(t.idx) == para]
+
+
+def _content_tokens(index: DocIndex, tokens: list[Token], cue_token: int, source: Token | None) -> list[Token] | None:
+    """A cue's content, trimmed of what is not the quote, or ``None`` (see the helpers above)."""
+    if len(tokens) > MAX_CLAUSE_TOKENS:
+        return None  # a pathological span is no quote (see MAX_CLAUSE_TOKENS)
+    tokens = _drop_that(_outer_clause(index, tokens) if tokens else tokens)
+    if not tokens:
+        return None
+    if tokens[0].i > cue_token:
+        tokens = _writers_break(index, tokens)
+    return _own_paragraph(index, tokens, cue_token, source)
+
+
 def _candidate(
     index: DocIndex,
     tokens: list[Token],
@@ -678,39 +737,10 @@ def _candidate(
     rule: str,
     frame: str,
 ) -> Candidate | None:
-    if not index.allows(rule):
-        return None
-    if len(tokens) > MAX_CLAUSE_TOKENS:
-        return None  # a pathological span is no quote (see MAX_CLAUSE_TOKENS)
-    if tokens:
-        top = min(tokens, key=lambda t: index.depth(t.i))
-        keep = {t.i for t in _without_reports(top, index)} | {t.i for t in tokens if not index.is_under(t.i, top.i)}
-        tokens = [t for t in tokens if t.i in keep]
-    tokens = _drop_that(tokens)
-    if not tokens:
-        return None
-    if tokens[0].i > cue_token:
-        # "Republicans said X; they only learned on Friday ...": a semicolon ends the reported
-        # clause (one inside quotation marks belongs to the quotation)
-        stop = next(
-            (t.i for t in tokens if t.text == ";" and index.in_passage(t.idx) is None),
-            None,
-        )
-        if stop is not None:
-            tokens = [t for t in tokens if t.i < stop]
-        # "called on Obama to retaliate against Russia -- meddling the congressman said is …": an
-        # unpaired dash outside marks opens the writer's aside (a pair of dashes is an inner one)
-        dashes = [t.i for t in tokens if is_dash(t) and t.i > tokens[0].i and index.in_passage(t.idx) is None]
-        if len(dashes) == 1:
-            tokens = [t for t in tokens if t.i < dashes[0]]
-    # the content never holds the cue or its source
-    banned = set(range(cue_token, cue_token + 1))
-    if source is not None:
-        m0, m1 = mention_range(source)
-        banned.update(range(m0, m1))
-    para = index.paragraph(index.doc[cue_token].idx)
-    tokens = [t for t in tokens if t.i not in banned and index.paragraph(t.idx) == para]
-    pieces = _pieces(index, tokens)
+    """A quote of ``rule`` from a cue's content tokens: pieces of text (a leading dateline
+    skipped), at least ``_MIN_CONTENT_CHARS`` long, its kind read from the marks inside."""
+    found = _content_tokens(index, tokens, cue_token, source) if index.allows(rule) else None
+    pieces = _pieces(index, found) if found else []
     if pieces:
         pieces[0] = _skip_dateline(index, *pieces[0])
     if not pieces or sum(b - a for a, b in pieces) < _MIN_CONTENT_CHARS:
@@ -728,54 +758,86 @@ def _candidate(
     )
 
 
-def _according_to(index: DocIndex) -> list[Candidate]:
-    out = []
+def _phrase_starts(index: DocIndex, words: list[str]) -> list[int]:
+    """The tokens where the source phrase ``words`` starts, outside quotation marks."""
     doc = index.doc
-    lowered = index.text.lower()
+    lowered = index.lower_text
+    n = len(words)
+    starts = set()
+    at = lowered.find(words[0])
+    while at != -1:
+        starts.add(index.token_at(at))
+        at = lowered.find(words[0], at + 1)
+    return [
+        i
+        for i in sorted(starts)
+        if i + n <= len(doc) and [t.lower_ for t in doc[i : i + n]] == words and index.in_passage(doc[i].idx) is None
+    ]
+
+
+def _phrase_source(doc: Doc, i: int, n: int) -> Token | None:
+    """The source of "according to X": the phrase's object, else the noun the next words head."""
+    source = next((c for c in doc[i + n - 1].children if c.dep_ == "pobj"), None)
+    if source is None and i + n < len(doc):
+        source = doc[i + n]
+        while source.dep_ in ("det", "amod", "compound", "nummod") and source.head.i > source.i:
+            source = source.head
+    return source
+
+
+def _leading_comma(doc: Doc, i: int, sent: Span) -> int | None:
+    """For a phrase opening its sentence ("According to X, <content>."), the comma after it."""
+    if i != sent.start and not all(t.is_punct or t.is_space for t in doc[sent.start : i]):
+        return None
+    return next((t.i for t in doc[i : sent.end] if t.text == ","), None)
+
+
+def _reporting_head(token: Token) -> Token:
+    """The verb a source phrase hangs on (past the nouns, and to the first of conjoined verbs)."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
+        head = head.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _phrase_quote(index: DocIndex, i: int, n: int) -> Candidate | None:
+    """The quote of the source phrase at tokens ``[i, i + n)``: the words after its comma when it
+    opens the sentence, else the clause it hangs on without the phrase and its source."""
+    doc = index.doc
+    last = doc[i + n - 1]
+    cue = (doc[i].idx, last.idx + len(last.text))
+    sent = _sentence(doc, i)
+    comma = _leading_comma(doc, i, sent)
+    if comma is not None:
+        found = _candidate(
+            index, list(doc[comma + 1 : sent.end]), cue, i, None, rule="according_to", frame="according_to"
+        )
+        if found is not None:
+            found.mention = _phrase_before(doc, i + n, comma) if comma > i + n else None
+        return found
+    source = _phrase_source(doc, i, n)
+    phrase_tokens = {t.i for t in doc[i].subtree} | set(range(i, i + n))
+    if source is not None:
+        phrase_tokens.update(t.i for t in source.subtree)
+    head = _reporting_head(doc[i])
+    tokens = [t for t in head.subtree if t.i not in phrase_tokens and sent.start <= t.i < sent.end]
+    found = _candidate(index, tokens, cue, i, source, rule="according_to", frame="according_to")
+    if found is not None:
+        found.cue_token = i
+    return found
+
+
+def _according_to(index: DocIndex) -> list[Candidate]:
+    """ "According to X, <content>" and "<content>, according to X" (``[[phrase]]`` of
+    reporting.toml)."""
+    out = []
     for phrase in index.lex.reporting.source_phrases:
         words = phrase.split()
-        n = len(words)
-        starts = []
-        at = lowered.find(words[0])
-        while at != -1:
-            starts.append(index.token_at(at))
-            at = lowered.find(words[0], at + 1)
-        for i in sorted(set(starts)):
-            if i + n > len(doc) or [t.lower_ for t in doc[i : i + n]] != words:
-                continue
-            if index.in_passage(doc[i].idx) is not None:
-                continue
-            last = doc[i + n - 1]
-            source = next((c for c in last.children if c.dep_ == "pobj"), None)
-            if source is None and i + n < len(doc):
-                source = doc[i + n]
-                while source.dep_ in ("det", "amod", "compound", "nummod") and source.head.i > source.i:
-                    source = source.head
-            sent = _sentence(doc, i)
-            if i == sent.start or all(t.is_punct or t.is_space for t in doc[sent.start : i]):
-                # "According to X, <content>.": the content is what follows the comma
-                comma = next((t.i for t in doc[i : sent.end] if t.text == ","), None)
-                if comma is not None:
-                    tokens = list(doc[comma + 1 : sent.end])
-                    cue = (doc[i].idx, last.idx + len(last.text))
-                    found = _candidate(index, tokens, cue, i, None, rule="according_to", frame="according_to")
-                    if found is not None:
-                        found.mention = _phrase_before(doc, i + n, comma) if comma > i + n else None
-                        out.append(found)
-                    continue
-            head = doc[i].head
-            while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
-                head = head.head
-            while head.dep_ == "conj" and head.head.i != head.i:
-                head = head.head
-            phrase_tokens = {t.i for t in doc[i].subtree} | set(range(i, i + n))
-            if source is not None:
-                phrase_tokens.update(t.i for t in source.subtree)
-            tokens = [t for t in head.subtree if t.i not in phrase_tokens and sent.start <= t.i < sent.end]
-            cue = (doc[i].idx, last.idx + len(last.text))
-            found = _candidate(index, tokens, cue, i, source, rule="according_to", frame="according_to")
+        for i in _phrase_starts(index, words):
+            found = _phrase_quote(index, i, len(words))
             if found is not None:
-                found.cue_token = i
                 out.append(found)
     return out
 
