@@ -18,6 +18,7 @@ direct; when it holds a quoted fragment it is mixed; otherwise indirect.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,9 +33,11 @@ from quotebank.extract._base import (
     subject_of,
     trim,
 )
+from quotebank.extract.rules import families
+from quotebank.lexicons import ReportingVerb
 from quotebank.model import QuoteKind
 
-__all__ = ["find_reported"]
+__all__ = ["find_reported", "find_verb_cues"]
 
 _MIN_CONTENT_CHARS = 8
 _MAX_HEADLINE_WORDS = 20
@@ -549,44 +552,25 @@ def _object_content(verb: Token) -> list[Token] | None:
     return None
 
 
-def _content(
-    verb: Token, frames: frozenset[str], particle: Token | None, index: DocIndex
-) -> tuple[list[Token], str] | None:
-    if particle is not None and particle.dep_ == "mark" and "for" in frames:
-        return [t for t in particle.head.subtree if t.i != particle.i], "for"
-    if particle is not None and particle.lower_ in ("for",) and "for" in frames:
+Found = tuple[list[Token], str]
+"""A cue's content tokens and the frame that gave them."""
+
+
+def _particle_content(
+    verb: Token, frames: frozenset[str], particle: Token, index: DocIndex
+) -> tuple[bool, Found | None]:
+    """The content a two-word cue's second word decides ("called for", "made clear that"), and
+    whether it decided: ``(False, None)`` leaves the cue to its other frames."""
+    if particle.dep_ == "mark" and "for" in frames:
+        return True, ([t for t in particle.head.subtree if t.i != particle.i], "for")
+    if particle.lower_ == "for" and "for" in frames:
         found = _prep_content(verb, "for")
         if found:
-            return found, "for"
-    if particle is not None and particle.pos_ == "ADJ" and "clause" in frames:
-        found = _predicate_content(verb, particle, index)
-        return None if found is None else (found, "clause")
-    infinitive = _to_content(verb) if "object_to" in frames or "to" in frames else None
-    if "clause" in frames:
-        found = _clause_content(verb, index, addressee="object_to" in frames)
-        if found and not (infinitive and min(t.i for t in infinitive) < min(t.i for t in found)):
-            return found, "clause"
-        # "promising to lift regulations ― not what Graham had in mind": the nearer complement
-    if infinitive:
-        return infinitive, "to"
-    if "clause" in frames:
-        # after the "to" frame: "..., promising to lift regulations" is no inverted report
-        found = _inverted_content(verb)
-        if found:
-            return found, "clause"
-    if "of" in frames:
-        found = _prep_content(verb, "of")
-        if found:
-            return found, "of"
-    if "object" in frames:
-        found = _object_content(verb)
-        if found:
-            return found, "object"
-    if "small_clause" in frames:
-        found = _small_clause(verb)
-        if found:
-            return found, "small_clause"
-    return None
+            return True, (found, "for")
+    if particle.pos_ == "ADJ" and "clause" in frames:
+        clause = _predicate_content(verb, particle, index)
+        return True, None if clause is None else (clause, "clause")
+    return False, None
 
 
 def _predicate_content(verb: Token, adjective: Token, index: DocIndex) -> list[Token] | None:
@@ -616,6 +600,42 @@ def _small_clause(verb: Token) -> list[Token] | None:
         return None
     pred = min(preds, key=lambda c: c.i)
     return list(verb.doc[obj.left_edge.i : pred.right_edge.i + 1])
+
+
+def _of_content(verb: Token) -> list[Token] | None:
+    return _prep_content(verb, "of")
+
+
+_LATER_FRAMES: tuple[tuple[str, Callable[[Token], list[Token] | None]], ...] = (
+    # after the "to" frame: "..., promising to lift regulations" is no inverted report
+    ("clause", _inverted_content),
+    ("of", _of_content),
+    ("object", _object_content),
+    ("small_clause", _small_clause),
+)
+"""The frames tried after a complement clause and an infinitive, in this order."""
+
+
+def _content(verb: Token, frames: frozenset[str], particle: Token | None, index: DocIndex) -> Found | None:
+    """The content of a reporting verb in the first of its frames that gives one: the second
+    word's frame, a complement clause (unless an infinitive comes nearer: "promising to lift
+    regulations ― not what Graham had in mind"), an infinitive, then :data:`_LATER_FRAMES`."""
+    if particle is not None:
+        decided, found = _particle_content(verb, frames, particle, index)
+        if decided:
+            return found
+    infinitive = _to_content(verb) if "object_to" in frames or "to" in frames else None
+    if "clause" in frames:
+        clause = _clause_content(verb, index, addressee="object_to" in frames)
+        if clause and not (infinitive and min(t.i for t in infinitive) < min(t.i for t in clause)):
+            return clause, "clause"
+    if infinitive:
+        return infinitive, "to"
+    for frame, finder in _LATER_FRAMES:
+        later = finder(verb) if frame in frames else None
+        if later:
+            return later, frame
+    return None
 
 
 def _drop_that(tokens: list[Token]) -> list[Token]:
@@ -1089,8 +1109,65 @@ def verb_rule(frame: str, tokens: list[Token], cue: Token) -> str:
     return VERB_RULES.get(frame, "clausal_complement")
 
 
+def _reports_nothing(
+    index: DocIndex, cue: Token, verb: ReportingVerb, frame: str, tokens: list[Token], source: Token | None
+) -> bool:
+    """Readings of a cue that report nothing: a clause after a comma when the cue attributes
+    the quotation before it (“…,” Warren told Stumpf, after he admitted …), a caption's source
+    ("PHOTO SHOWS a man ..."), and an object frame whose subject the verb does not report with
+    ("a poll shows a close race" reports; "the conflict shows no sign of ending" does not)."""
+    if frame == "clause" and tokens and min(t.i for t in tokens) > cue.i:
+        lead = index.doc[min(t.i for t in tokens) - 1]
+        if lead.text == "," and _attributes_passage(index, cue, source):
+            return True
+    if source is not None and source.lower_ in index.lex.references.non_sources:
+        return True
+    limited = frame in ("object", "small_clause") and bool(verb.subjects)
+    return limited and (source is None or source.lemma_.lower() not in verb.subjects)
+
+
+def _clause_source(cue: Token, frame: str, tokens: list[Token], source: Token | None) -> Token | None:
+    """The source of a clause frame: none when it lies inside its own content (a misparse:
+    "Scott, Roberts said, …"), and for content before the cue, the inverted source."""
+    if frame != "clause":
+        return source
+    if source is not None and any(t.i == source.i for t in tokens):
+        source = None
+    if source is None and tokens and min(t.i for t in tokens) < cue.i:
+        source = _inverted_source(cue)
+    return source
+
+
+def _verb_quote(index: DocIndex, token: Token) -> Candidate | None:
+    """The quote a reporting verb introduces, if ``token`` is one outside quotation marks."""
+    found = index.cue(token)
+    if found is None or index.in_passage(token.idx) is not None:
+        return None
+    verb, particle = found
+    content = _content(token, verb.frames, particle, index)
+    if content is None:
+        return None
+    tokens, frame = content
+    source = _as_source(token) or subject_of(token, is_cue=index.is_cue) or noun_subject(token)
+    if _reports_nothing(index, token, verb, frame, tokens, source):
+        return None
+    source = _clause_source(token, frame, tokens, source)
+    rule = verb_rule(frame, tokens, token)
+    return _candidate(index, tokens, index.cue_span(token, particle), token.i, source, rule=rule, frame=frame)
+
+
+def find_verb_cues(index: DocIndex) -> list[Candidate]:
+    """The quotes of the reporting verbs (the ``verb_cues`` rules)."""
+    doc = index.doc
+    return [c for i in index.cue_words if (c := _verb_quote(index, doc[i])) is not None]
+
+
 def find_reported(index: DocIndex) -> list[Candidate]:
     """Find every reported quote (indirect, mixed, or direct through a governing cue).
+
+    Runs the families of :data:`quotebank.extract.rules.REGISTRY` that need no quotation
+    marks, in the registry's order: reporting verbs, reporting nouns, source phrases and
+    name-and-colon lines.
 
     Args:
         index: the document's lookups.
@@ -1098,39 +1175,14 @@ def find_reported(index: DocIndex) -> list[Candidate]:
     Returns:
         Candidates in no particular order; overlaps are settled by the caller.
     """
+    finders = {
+        "verb_cues": find_verb_cues,
+        "noun_cues": _noun_cues,
+        "according_to": _according_to,
+        "headlines": _colon_headlines,
+    }
     out: list[Candidate] = []
-    doc = index.doc
-    for i in index.cue_words:
-        token = doc[i]
-        found = index.cue(token)
-        if found is None:
-            continue
-        if index.in_passage(token.idx) is not None:
-            continue
-        verb, particle = found
-        content = _content(token, verb.frames, particle, index)
-        if content is None:
-            continue
-        tokens, frame = content
-        source = _as_source(token) or subject_of(token, is_cue=index.is_cue) or noun_subject(token)
-        if frame == "clause" and tokens and min(t.i for t in tokens) > token.i:
-            lead = index.doc[min(t.i for t in tokens) - 1]
-            if lead.text == "," and _attributes_passage(index, token, source):
-                continue  # “…,” Warren told Stumpf, after he admitted …: the cue is the quotation's
-        if source is not None and source.lower_ in index.lex.references.non_sources:
-            continue  # "PHOTO SHOWS a man ...": a caption, not a quote
-        limited = frame in ("object", "small_clause") and bool(verb.subjects)
-        if limited and (source is None or source.lemma_.lower() not in verb.subjects):
-            continue  # "a poll shows a close race" reports; "the conflict shows no sign of ending" does not
-        if source is not None and frame == "clause" and any(t.i == source.i for t in tokens):
-            source = None  # a source inside its own content is a misparse ("Scott, Roberts said, …")
-        if source is None and frame == "clause" and tokens and min(t.i for t in tokens) < token.i:
-            source = _inverted_source(token)
-        rule = verb_rule(frame, tokens, token)
-        candidate = _candidate(index, tokens, index.cue_span(token, particle), token.i, source, rule=rule, frame=frame)
-        if candidate is not None:
-            out.append(candidate)
-    out.extend(_noun_cues(index))
-    out.extend(_according_to(index))
-    out.extend(_colon_headlines(index))
+    for name in families():
+        if name in finders:
+            out.extend(finders[name](index))
     return out

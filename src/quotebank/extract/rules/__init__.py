@@ -6,6 +6,6 @@ own examples; :data:`REGISTRY` lists them in order of precedence, one module per
 """
 
 from quotebank.extract.rules._rule import Example, Rule
-from quotebank.extract.rules.registry import REGISTRY, check_names, family, markdown, rule_named
+from quotebank.extract.rules.registry import REGISTRY, check_names, families, family, markdown, rule_named
 
-__all__ = ["REGISTRY", "Example", "Rule", "check_names", "family", "markdown", "rule_named"]
+__all__ = ["REGISTRY", "Example", "Rule", "check_names", "families", "family", "markdown", "rule_named"]

@@ -21,7 +21,7 @@ from quotebank.errors import InputError
 from quotebank.extract.rules import according_to, direct, headlines, noun_cues, verb_cues
 from quotebank.extract.rules._rule import Rule
 
-__all__ = ["REGISTRY", "check_names", "family", "markdown", "rule_named"]
+__all__ = ["REGISTRY", "check_names", "families", "family", "markdown", "rule_named"]
 
 REGISTRY: tuple[Rule, ...] = (
     *verb_cues.RULES,
@@ -61,6 +61,12 @@ def check_names(names: Iterable[str]) -> frozenset[str]:
             raise InputError(f"a rule name must be a string, got {name!r}")
         out.add(rule_named(name).name)
     return frozenset(out)
+
+
+def families() -> tuple[str, ...]:
+    """The rule families, in order of precedence (the order :func:`quotebank.extract.find_quotes`
+    runs them)."""
+    return tuple(dict.fromkeys(rule.family for rule in REGISTRY))
 
 
 def family(name: str) -> tuple[Rule, ...]:
