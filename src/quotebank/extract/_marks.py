@@ -150,56 +150,85 @@ def _pieces(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def _find_double(text: str) -> list[QuotedPassage]:
-    lines = _Lines(text)
-    passages: list[QuotedPassage] = []
-    open_at: int | None = None
-    closers = ""
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\n" and open_at is not None:
-            # the passage runs past its paragraph: it continues only if the next
-            # non-blank line opens with a mark of the same kind
-            j = i
-            while j < n and text[j].isspace():
-                j += 1
-            if j >= n or (text[j] != text[open_at] and not (text[open_at] == '"' and text[j] == '"')):
-                open_at = None
-            elif _opens_turn(text, j, lines):
-                open_at = None
-                i = j + 1
-                continue
-            else:
-                i = j + 1
-                continue
-        elif open_at is not None and (ch in closers or (ch == '"' and closers == '"')):
-            if ch == '"' and _is_straight_open(text, i) and i - open_at > 1 and text[i - 1] in " \t":
-                # a straight mark that can only open: the earlier one was unmatched
-                open_at, closers = i, '"'
-            else:
-                pieces = _pieces(text, open_at + 1, i)
-                if pieces:
-                    passages.append(QuotedPassage(open=open_at, close=i, pieces=pieces))
-                open_at = None
-        elif open_at is None and (ch in _DOUBLE_PAIRS or ch == '"') and _opens_turn(text, i, lines):
+class _DoubleMarks:
+    """One left-to-right pass pairing double quotation marks; the state is the open mark (if
+    any) and the marks that can close it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = _Lines(text)
+        self.passages: list[QuotedPassage] = []
+        self.open_at: int | None = None
+        self.closers = ""
+
+    def run(self) -> list[QuotedPassage]:
+        i, n = 0, len(self.text)
+        while i < n:
+            i = self._step(i)
+        return self.passages
+
+    def _closes(self, ch: str) -> bool:
+        return self.open_at is not None and (ch in self.closers or (ch == '"' and self.closers == '"'))
+
+    def _step(self, i: int) -> int:
+        """Read the character at ``i``; return where to read next."""
+        text, ch = self.text, self.text[i]
+        if ch == "\n" and self.open_at is not None:
+            return self._line_break(i)
+        if self._closes(ch):
+            self._close(i)
+        elif self.open_at is None and (ch in _DOUBLE_PAIRS or ch == '"') and _opens_turn(text, i, self.lines):
             pass  # a transcript turn's mark: the turn is found by its label
         elif ch in _DOUBLE_PAIRS or (ch == '"' and _is_straight_open(text, i)):
-            open_at, closers = i, _DOUBLE_PAIRS.get(ch, '"')
+            self.open_at, self.closers = i, _DOUBLE_PAIRS.get(ch, '"')
         elif ch in _DOUBLE_CLOSERS or ch == '"':
-            # a closing mark with no opener: open it at its paragraph's start when
-            # the text before it there is a passage of its own
-            start = lines.start(i)
-            previous = passages[-1].close if passages else -1
-            turn = lines.solid(start)
-            if previous < start and turn < i and not _opens_turn(text, turn, lines):
-                lead = min(lines.lead(start), i)
-                pieces = _pieces(text, lead, i) if lead < i else ()
-                if pieces:
-                    passages.append(QuotedPassage(open=start, close=i, pieces=pieces))
-        i += 1
-    return passages
+            self._stray_closer(i)
+        return i + 1
+
+    def _line_break(self, i: int) -> int:
+        """A passage running past its paragraph continues only if the next non-blank line opens
+        with a mark of the same kind (and is not a transcript turn)."""
+        text, n = self.text, len(self.text)
+        assert self.open_at is not None
+        opener = text[self.open_at]
+        j = i
+        while j < n and text[j].isspace():
+            j += 1
+        if j >= n or (text[j] != opener and not (opener == '"' and text[j] == '"')):
+            self.open_at = None
+            return i + 1
+        if _opens_turn(text, j, self.lines):
+            self.open_at = None
+        return j + 1
+
+    def _close(self, i: int) -> None:
+        assert self.open_at is not None
+        text = self.text
+        if text[i] == '"' and _is_straight_open(text, i) and i - self.open_at > 1 and text[i - 1] in " \t":
+            # a straight mark that can only open: the earlier one was unmatched
+            self.open_at, self.closers = i, '"'
+            return
+        pieces = _pieces(text, self.open_at + 1, i)
+        if pieces:
+            self.passages.append(QuotedPassage(open=self.open_at, close=i, pieces=pieces))
+        self.open_at = None
+
+    def _stray_closer(self, i: int) -> None:
+        """A closing mark with no opener: open it at its paragraph's start when the text before
+        it there is a passage of its own."""
+        lines = self.lines
+        start = lines.start(i)
+        previous = self.passages[-1].close if self.passages else -1
+        turn = lines.solid(start)
+        if previous < start and turn < i and not _opens_turn(self.text, turn, lines):
+            lead = min(lines.lead(start), i)
+            pieces = _pieces(self.text, lead, i) if lead < i else ()
+            if pieces:
+                self.passages.append(QuotedPassage(open=start, close=i, pieces=pieces))
+
+
+def _find_double(text: str) -> list[QuotedPassage]:
+    return _DoubleMarks(text).run()
 
 
 def _single_closers(text: str) -> list[int]:

@@ -324,49 +324,68 @@ def attribute_passages(index: DocIndex, used: set[int], quotes: list[Candidate])
         if k in used or _nickname(index, passage):
             continue
         candidate = _attribute(index, k)
-        if candidate is not None:
-            # one cue, one quote: a split quote (“A,” he said, “B.”) joins its first part
-            twin = by_cue.get(candidate.cue_token) if candidate.cue_token is not None else None
-            if twin is not None and twin.kind is QuoteKind.DIRECT:
-                twin.pieces = sorted({*twin.pieces, *candidate.pieces})
-                twin.passages.append(k)
-                used.add(k)
-                continue
-            if twin is None:
-                out.append(candidate)
-                if candidate.cue_token is not None:
-                    by_cue.setdefault(candidate.cue_token, candidate)
-                used.add(k)
-                continue
-        inner = index.text[passage.start : passage.end]
-        if _words(inner) < _MIN_FOLLOW_WORDS or not _starts_sentence(index, passage):
+        if candidate is not None and _place_attributed(candidate, k, by_cue, out, used):
             continue
-        # a passage with no cue continues the nearest earlier direct quote
+        if _words(index.text[passage.start : passage.end]) < _MIN_FOLLOW_WORDS or not _starts_sentence(index, passage):
+            continue
         earlier = [q for q in (*quotes, *out) if q.end <= passage.open]
-        if not earlier:
-            continue
-        previous = max(earlier, key=lambda q: q.end)
-        gap = index.tokens(previous.end, passage.open)
-        para_gap = index.paragraph(passage.open) - index.paragraph(previous.end)
-        stops = sum(1 for t in gap if t.text in SENT_END)
-        continues = (
-            previous.kind is QuoteKind.DIRECT
-            and _sentence_like(index, passage)
-            and any(_sentence_like(index, index.passages[p]) for p in previous.passages)
-        )
-        if continues and len(gap) <= _MAX_GAP_TOKENS and para_gap <= 1 and stops <= 1:
-            previous.pieces = sorted({*previous.pieces, *passage.pieces})
-            previous.passages.append(k)
-            used.add(k)
-        elif para_gap <= 2 and previous.rule != "transcript" and index.allows("follow_on"):
-            out.append(
-                Candidate(
-                    kind=QuoteKind.DIRECT,
-                    pieces=list(passage.pieces),
-                    passages=[k],
-                    context=previous,
-                    rule="follow_on",
-                )
-            )
-            used.add(k)
+        if earlier:
+            _follow_on(index, k, max(earlier, key=lambda q: q.end), out, used)
     return out
+
+
+def _place_attributed(
+    candidate: Candidate, k: int, by_cue: dict[int, Candidate], out: list[Candidate], used: set[int]
+) -> bool:
+    """Keep an attributed passage: one cue, one quote, so a split quote (“A,” he said, “B.”)
+    joins its first part; a passage whose cue already has a reported quote is left (``False``)."""
+    twin = by_cue.get(candidate.cue_token) if candidate.cue_token is not None else None
+    if twin is not None and twin.kind is QuoteKind.DIRECT:
+        twin.pieces = sorted({*twin.pieces, *candidate.pieces})
+        twin.passages.append(k)
+        used.add(k)
+        return True
+    if twin is not None:
+        return False
+    out.append(candidate)
+    if candidate.cue_token is not None:
+        by_cue.setdefault(candidate.cue_token, candidate)
+    used.add(k)
+    return True
+
+
+def _continues(index: DocIndex, passage: QuotedPassage, previous: Candidate) -> bool:
+    """A passage that goes on with the direct quote just before it: both read as sentences, in
+    the same or the next paragraph, with few words and at most one full stop between them."""
+    gap = index.tokens(previous.end, passage.open)
+    para_gap = index.paragraph(passage.open) - index.paragraph(previous.end)
+    stops = sum(1 for t in gap if t.text in SENT_END)
+    return (
+        previous.kind is QuoteKind.DIRECT
+        and _sentence_like(index, passage)
+        and any(_sentence_like(index, index.passages[p]) for p in previous.passages)
+        and len(gap) <= _MAX_GAP_TOKENS
+        and para_gap <= 1
+        and stops <= 1
+    )
+
+
+def _follow_on(index: DocIndex, k: int, previous: Candidate, out: list[Candidate], used: set[int]) -> None:
+    """A passage with no cue: more of the nearest earlier direct quote, or, up to two
+    paragraphs on (not after a transcript turn), a quote of its own by the same speaker."""
+    passage = index.passages[k]
+    if _continues(index, passage, previous):
+        previous.pieces = sorted({*previous.pieces, *passage.pieces})
+        previous.passages.append(k)
+        used.add(k)
+    elif (
+        index.paragraph(passage.open) - index.paragraph(previous.end) <= 2
+        and previous.rule != "transcript"
+        and index.allows("follow_on")
+    ):
+        out.append(
+            Candidate(
+                kind=QuoteKind.DIRECT, pieces=list(passage.pieces), passages=[k], context=previous, rule="follow_on"
+            )
+        )
+        used.add(k)

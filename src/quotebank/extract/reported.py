@@ -70,34 +70,51 @@ def _second_that_clause(verb: Token, first: Token, index: DocIndex) -> list[Toke
     return []
 
 
-def _clause_content(verb: Token, index: DocIndex, addressee: bool) -> list[Token] | None:
+def _complement_clause(verb: Token, index: DocIndex, addressee: bool) -> list[Token] | None:
+    """The verb's first complement clause (after it, else before it), with a second "that"
+    clause; "said people in Rafah ... “cannot vanish”": a subject misparsed as the verb's object
+    joins the clause."""
     ccomps = sorted((c for c in verb.children if c.dep_ == "ccomp"), key=lambda c: (c.i < verb.i, c.i))
-    for child in ccomps[:1]:
-        if child.dep_ == "ccomp":
-            tokens = _without_reports(child, index)
-            if child.i > verb.i and not addressee:
-                # "said people in Rafah ... “cannot vanish”": a misparsed subject as object
-                obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < child.i), None)
-                if obj is not None and obj.left_edge.i == verb.i + 1:
-                    tokens = list(verb.doc[obj.left_edge.i : child.i]) + tokens
-            return tokens + _second_that_clause(verb, child, index)
+    if not ccomps:
+        return None
+    child = ccomps[0]
+    tokens = _without_reports(child, index)
+    if child.i > verb.i and not addressee:
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < child.i), None)
+        if obj is not None and obj.left_edge.i == verb.i + 1:
+            tokens = list(verb.doc[obj.left_edge.i : child.i]) + tokens
+    return tokens + _second_that_clause(verb, child, index)
+
+
+def _complement_as_advcl(verb: Token, child: Token) -> bool:
+    """A clause after the verb the parser called an adverbial one that is its complement:
+    opened by "that" ("tweeted ... that Machado was ..."), or with a subject of its own and no
+    conjunction ("said after the convention he would not accept ...", but not "after he left",
+    "because ...")."""
+    if child.dep_ != "advcl" or child.i < verb.i:
+        return False
+    first = child.left_edge
+    if first.lower_ == "that":
+        return True
+    kids = list(child.children)
+    return (
+        not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in kids)
+        and first.tag_ not in ("WRB", "WDT", "WP", "TO")
+        and (first.tag_ != "IN" or first.dep_ == "prep")
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i for c in kids)
+        and first.i > verb.i
+        and verb.doc[first.i - 1].text != ","
+    )
+
+
+def _clause_content(verb: Token, index: DocIndex, addressee: bool) -> list[Token] | None:
+    """The clause a verb reports: its complement clause, an adverbial clause that is one, or
+    a "that" clause a few words on (see :func:`_late_that`)."""
+    found = _complement_clause(verb, index, addressee)
+    if found is not None:
+        return found
     for child in verb.children:
-        if child.dep_ != "advcl" or child.i < verb.i:
-            continue
-        # "tweeted ... that Machado was ...": a complement clause the parser called advcl
-        if child.left_edge.lower_ == "that":
-            return _without_reports(child, index)
-        # "said after the convention he would not accept ...": a clause with a subject of its
-        # own and no conjunction ("after he left", "because ...") is a complement too
-        kids = list(child.children)
-        if (
-            not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in kids)
-            and child.left_edge.tag_ not in ("WRB", "WDT", "WP", "TO")
-            and (child.left_edge.tag_ != "IN" or child.left_edge.dep_ == "prep")
-            and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i for c in kids)
-            and child.left_edge.i > verb.i
-            and verb.doc[child.left_edge.i - 1].text != ","
-        ):
+        if _complement_as_advcl(verb, child):
             return _without_reports(child, index)
     return _late_that(verb)
 
@@ -180,24 +197,29 @@ def _inverted_content(verb: Token) -> list[Token] | None:
     return _after_content(verb) or _as_opening(verb) or _parenthetical(verb)
 
 
+def _opening_as_clause(verb: Token) -> bool:
+    """An "as" clause before its head, followed by a comma, with no complement of its own and
+    not "As X joked with Y, …"."""
+    first, end = verb.left_edge, verb.right_edge.i
+    doc = verb.doc
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.i >= verb.i
+        and first.lower_ == "as"
+        and first.dep_ == "mark"
+        and end + 1 < len(doc)
+        and doc[end + 1].text == ","
+        and _bare_or_as(verb)
+        and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+    )
+
+
 def _as_opening(verb: Token) -> list[Token] | None:
     """ "As Netanyahu said on Sunday, <content>", "As reported by the Post, <content>": an
     opening "as" clause with no complement of its own attributes the clause it opens."""
-    doc = verb.doc
-    head = verb.head
-    first = verb.left_edge
-    end = verb.right_edge.i
-    if (
-        verb.dep_ != "advcl"
-        or head.i < verb.i
-        or first.lower_ != "as"
-        or first.dep_ != "mark"
-        or end + 1 >= len(doc)
-        or doc[end + 1].text != ","
-        or not _bare_or_as(verb)
-        or any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)  # "As X joked with Y, …"
-    ):
+    if not _opening_as_clause(verb):
         return None
+    head, first, end = verb.head, verb.left_edge, verb.right_edge.i
     if any(t.i < first.i and t.dep_ != "cc" and not t.is_punct for t in head.subtree):
         return None  # "…, as X said, …" mid-sentence is the parenthetical form
     own = {t.i for t in verb.subtree} | {end + 1}
@@ -492,21 +514,30 @@ def _inverted_source(verb: Token) -> Token | None:
     return next(t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON"))
 
 
+def _finite_conjuncts_in(subtree: list[Token]) -> set[int]:
+    """A finite conjunct cannot continue an infinitive ("to fight on ... and has made ..."):
+    the conjuncts with a finite auxiliary, and their conjunctions."""
+    finite: set[int] = set()
+    for t in subtree:
+        if t.dep_ == "conj" and any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBD", "VBP") for c in t.children
+        ):
+            finite.update(x.i for x in t.subtree)
+            finite.update(c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i)
+    return finite
+
+
 def _to_content(verb: Token) -> list[Token] | None:
+    """The "to" infinitive after the verb ("promised to rebuild", "urged them to leave"), from
+    its "to" on, without finite conjuncts."""
     for child in verb.children:
-        if child.dep_ in ("xcomp", "ccomp") and child.i > verb.i:
-            subtree = list(child.subtree)
-            to = next((t for t in subtree if t.dep_ == "aux" and t.lower_ == "to" and t.head.i == child.i), None)
-            if to is not None:
-                # a finite conjunct cannot continue an infinitive ("to fight on ... and has made ...")
-                finite: set[int] = set()
-                for t in subtree:
-                    if t.dep_ == "conj" and any(
-                        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBD", "VBP") for c in t.children
-                    ):
-                        finite.update(x.i for x in t.subtree)
-                        finite.update(c.i for c in t.head.children if c.dep_ == "cc" and c.i < t.i)
-                return [t for t in subtree if t.i >= to.i and t.i not in finite]
+        if child.dep_ not in ("xcomp", "ccomp") or child.i < verb.i:
+            continue
+        subtree = list(child.subtree)
+        to = next((t for t in subtree if t.dep_ == "aux" and t.lower_ == "to" and t.head.i == child.i), None)
+        if to is not None:
+            finite = _finite_conjuncts_in(subtree)
+            return [t for t in subtree if t.i >= to.i and t.i not in finite]
     return None
 
 
@@ -674,25 +705,28 @@ def _skip_dateline(index: DocIndex, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _inside_marks(index: DocIndex, hit: list[int], pieces: list[tuple[int, int]]) -> int:
+    """How many content characters lie inside the passages ``hit``."""
+    return sum(max(0, min(b, d) - max(a, c)) for k in hit for a, b in index.passages[k].pieces for c, d in pieces)
+
+
+def _words_outside(index: DocIndex, hit: list[int], pieces: list[tuple[int, int]]) -> int:
+    """How many letters and digits of the content lie outside the passages ``hit``."""
+    inner = [(a, b) for h in hit for a, b in index.passages[h].pieces]
+    return sum(
+        1 for c, d in pieces for k in range(c, d) if index.text[k].isalnum() and not any(a <= k < b for a, b in inner)
+    )
+
+
 def _classify(index: DocIndex, pieces: list[tuple[int, int]]) -> tuple[QuoteKind, list[tuple[int, int]], list[int]]:
-    """Decide direct / mixed / indirect from the quoted passages the content overlaps."""
+    """Decide direct / mixed / indirect from the quoted passages the content overlaps: direct
+    when 80% of it is inside marks and at most two letters are outside."""
     start, end = pieces[0][0], pieces[-1][1]
     hit = [k for k, p in enumerate(index.passages) if p.open < end and p.close >= start]
     if not hit:
         return QuoteKind.INDIRECT, pieces, []
-    inner = 0
     total = sum(b - a for a, b in pieces)
-    for k in hit:
-        for a, b in index.passages[k].pieces:
-            for c, d in pieces:
-                inner += max(0, min(b, d) - max(a, c))
-    outside = sum(
-        1
-        for c, d in pieces
-        for k in range(c, d)
-        if index.text[k].isalnum() and not any(a <= k < b for h in hit for a, b in index.passages[h].pieces)
-    )
-    if total and inner / total >= 0.8 and outside <= 2:
+    if total and _inside_marks(index, hit, pieces) / total >= 0.8 and _words_outside(index, hit, pieces) <= 2:
         direct = [piece for k in hit for piece in index.passages[k].pieces]
         return QuoteKind.DIRECT, direct, hit
     # a mixed quote runs to the closing mark of a fragment it opens
