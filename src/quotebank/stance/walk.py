@@ -119,6 +119,21 @@ class Chain:
         self.notes.append(note)
 
 
+@attrs.frozen(kw_only=True)
+class _Step:
+    """One step of a walk up the parse: the chain coming up from ``prev`` to ``cur``, as the
+    mention's argument ``role`` of it."""
+
+    view: DocView
+    at: Covered
+    mention: Mention
+    chain: Chain
+    prev: int
+    cur: int
+    role: Role
+    inside: set[int]
+
+
 class Walker:
     """Reads mentions up the parse (see the module docstring).
 
@@ -293,16 +308,10 @@ class Walker:
         inside: set[int],
     ) -> bool:
         """Apply the predicate entry covering ``cur`` (or the preposition below it that belongs to its phrase)."""
-        # a preposition in a phrase brings the phrase: "call for", "against", "space for" (however it is attached)
-        found = at.get(prev) if view.dep[prev] in ("prep", "prt", "agent") else None
+        found = self._entry_at(view, at, mention, chain, prev, cur)
         if found is None:
-            found = at.get(cur)
-        if found is None or found.start in chain.used or any(k in mention.tokens for k in found.tokens):
             return False
         entry: PredicateEntry = found.value
-        if entry.cls not in ACCEPTS[mention.kind]:
-            return False
-        intransitive = not any(view.dep[c] == "dobj" and c not in found.tokens for c in view.children[cur])
         if entry.cls in _JUDGEMENTS and view.dep[prev] == "nsubjpass" and view.tag[cur] == "VBN":
             role = Role.SUBJECT  # "the text is balanced": a participle that judges, read as an adjective
         if role not in entry.roles and not (role is Role.MODIFIER and Role.OBJECT in entry.roles):
@@ -311,25 +320,53 @@ class Walker:
             return False  # "asked why ...": an indirect question, not a request
         chain.used.add(found.start)
         chain.read.update(found.tokens)
+        step = _Step(view=view, at=at, mention=mention, chain=chain, prev=prev, cur=cur, role=role, inside=inside)
+        return self._apply(step, entry, found)
+
+    def _entry_at(
+        self, view: DocView, at: Covered, mention: Mention, chain: Chain, prev: int, cur: int
+    ) -> Match[PredicateEntry] | None:
+        """The unused predicate entry at ``cur`` that can take this kind of mention; a
+        preposition in a phrase brings the phrase: "call for", "against", "space for" (however
+        it is attached)."""
+        found = at.get(prev) if view.dep[prev] in ("prep", "prt", "agent") else None
+        if found is None:
+            found = at.get(cur)
+        if found is None or found.start in chain.used or any(k in mention.tokens for k in found.tokens):
+            return None
+        return found if found.value.cls in ACCEPTS[mention.kind] else None
+
+    def _apply(self, step: _Step, entry: PredicateEntry, found: Match[PredicateEntry]) -> bool:
+        """What the entry's class does to the chain (attitudes, effects, benefits, judgements,
+        transparent verbs)."""
+        view, chain, cur, role = step.view, step.chain, step.cur, step.role
         cls = entry.cls
         if cls in _ATTITUDES or cls is PredicateClass.DENY:
-            return self._attitude(view, chain, prev, cur, entry, found)
+            return self._attitude(view, chain, step.prev, cur, entry, found)
         if cls in _EFFECTS:
+            intransitive = not any(view.dep[c] == "dobj" and c not in found.tokens for c in view.children[cur])
             if role is Role.SUBJECT and not intransitive:  # the mention is the agent: judged by what it does
-                return self._consequence(view, at, chain, cur, entry, found, inside)
+                return self._consequence(view, step.at, chain, cur, entry, found, step.inside)
             return self._effect(view, chain, cur, entry.sign, entry.cls.value, found, entry=entry, role=role)
         if cls in _BENEFITS:
-            if role is Role.SUBJECT:
-                return not mention.place and self._consequence(view, at, chain, cur, entry, found, inside)
-            sign = entry.sign * (-1 if mention.place else 1)  # harming the place is attacking it
-            return self._effect(view, chain, cur, sign, entry.cls.value, found, entry=entry, role=role)
+            return self._benefit(step, entry, found)
         if cls in _JUDGEMENTS:
-            if role is Role.OBJECT and not self._judged_object(view, prev, cur, entry):
+            if role is Role.OBJECT and not self._judged_object(view, step.prev, cur, entry):
                 return False
             return self._judge(view, chain, cur, entry.sign, entry, found)
         if cls is PredicateClass.TRANSPARENT:
-            return self._consequence(view, at, chain, cur, entry, found, inside)
+            return self._consequence(view, step.at, chain, cur, entry, found, step.inside)
         return False
+
+    def _benefit(self, step: _Step, entry: PredicateEntry, found: Match[PredicateEntry]) -> bool:
+        """Helping or harming: a subject is judged by the consequence; harming the place the
+        mention names is attacking it."""
+        if step.role is Role.SUBJECT:
+            return not step.mention.place and self._consequence(
+                step.view, step.at, step.chain, step.cur, entry, found, step.inside
+            )
+        sign = entry.sign * (-1 if step.mention.place else 1)
+        return self._effect(step.view, step.chain, step.cur, sign, entry.cls.value, found, entry=entry, role=step.role)
 
     # ----------------------------------------------------------------- what a predicate does
 
