@@ -344,25 +344,7 @@ class TargetFrames:
         """Whether the term's modifiers or arguments name another domain ("trade deal", "war on drugs")."""
         if not self.exclude:
             return False
-        words: list[int] = []
-        for c in view.children[head]:
-            if c in tokens:
-                continue
-            if view.dep[c] in ("compound", "amod", "nmod", "poss"):
-                words.extend(
-                    k for k in view.subtree(c) if view.dep[k] in ("compound", "amod", "nmod", "poss") or k == c
-                )
-            elif view.dep[c] == "prep":
-                for pobj in view.children[c]:
-                    if view.dep[pobj] == "pobj":
-                        words.append(pobj)
-                        words.extend(k for k in view.children[pobj] if view.dep[k] in ("compound", "amod"))
-        if view.dep[head] == "attr":  # "this merger is a good deal"
-            words.extend(k for k in view.children[view.head[head]] if view.dep[k] == "nsubj")
-        if view.dep[head] == "conj":  # "on trade and war"
-            words.append(view.head[head])
-        words.extend(k for k in view.children[head] if view.dep[k] == "conj" and k not in tokens)
-        return any(self._excluded_word(view, k) for k in words)
+        return any(self._excluded_word(view, k) for k in _domain_words(view, head, tokens))
 
     def _excluded_word(self, view: DocView, k: int) -> bool:
         if view.lower[k] in self.exclude or view.lemma[k] in self.exclude:
@@ -573,3 +555,41 @@ def _within(view: DocView, i: int, targets: set[int], hops: int, *, deps: frozen
             return True
         k = h
     return False
+
+
+_NOUN_MODIFIERS = ("compound", "amod", "nmod", "poss")
+
+
+def _modifier_words(view: DocView, child: int) -> list[int]:
+    """A modifier of the term and the modifiers inside it ("the US-led trade deal")."""
+    return [k for k in view.subtree(child) if view.dep[k] in _NOUN_MODIFIERS or k == child]
+
+
+def _prepositional_words(view: DocView, prep: int) -> list[int]:
+    """The object of a preposition on the term and its modifiers ("war on [illegal] drugs")."""
+    words: list[int] = []
+    for pobj in view.children[prep]:
+        if view.dep[pobj] == "pobj":
+            words.append(pobj)
+            words.extend(k for k in view.children[pobj] if view.dep[k] in ("compound", "amod"))
+    return words
+
+
+def _domain_words(view: DocView, head: int, tokens: Sequence[int]) -> list[int]:
+    """The words around a target term that can name its domain: its modifiers, the objects of
+    its prepositions, the subject it is said of ("this merger is a good deal") and the words
+    coordinated with it ("on trade and war")."""
+    words: list[int] = []
+    for c in view.children[head]:
+        if c in tokens:
+            continue
+        if view.dep[c] in _NOUN_MODIFIERS:
+            words.extend(_modifier_words(view, c))
+        elif view.dep[c] == "prep":
+            words.extend(_prepositional_words(view, c))
+    if view.dep[head] == "attr":
+        words.extend(k for k in view.children[view.head[head]] if view.dep[k] == "nsubj")
+    if view.dep[head] == "conj":
+        words.append(view.head[head])
+    words.extend(k for k in view.children[head] if view.dep[k] == "conj" and k not in tokens)
+    return words

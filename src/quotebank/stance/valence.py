@@ -29,7 +29,7 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 import attrs
 
@@ -153,26 +153,49 @@ class Valuation:
     def patient(
         self, view: DocView, at: Covered, i: int, *, exclude: Collection[int] = (), depth: int = 0
     ) -> Value | None:
-        """The value of what predicate ``i`` acts on: its indirect or direct object, or its clause."""
+        """The value of what predicate ``i`` acts on: its indirect or direct object, or its
+        clause; else the means ("served Israel by letting its brigades rest"); else an adversary
+        as prepositional object ("cut Hamas off from ...")."""
         for dep in _PATIENT_DEPS:
-            for c in view.children[i]:
-                if view.dep[c] == dep and c not in exclude:
-                    found = self.of(view, at, c, exclude=exclude, depth=depth + 1)
-                    if found is not None:
-                        return found
-        for c in view.children[i]:
-            if view.dep[c] in _CLAUSE_DEPS and c not in exclude:
+            found = self._first_value(view, at, [c for c in view.children[i] if view.dep[c] == dep], exclude, depth)
+            if found is not None:
+                return found
+        clauses = [c for c in view.children[i] if view.dep[c] in _CLAUSE_DEPS]
+        found = self._first_value(view, at, clauses, exclude, depth)
+        if found is not None:
+            return found
+        for p in self._means(view, i, exclude):  # a means clause counts even when excluded itself
+            found = self.of(view, at, p, exclude=exclude, depth=depth + 1)
+            if found is not None:
+                return found
+        return self._adversary_object(view, i, exclude)
+
+    def _first_value(
+        self, view: DocView, at: Covered, tokens: Iterable[int], exclude: Collection[int], depth: int
+    ) -> Value | None:
+        """The value of the first of ``tokens`` (outside ``exclude``) that has one."""
+        for c in tokens:
+            if c not in exclude:
                 found = self.of(view, at, c, exclude=exclude, depth=depth + 1)
                 if found is not None:
                     return found
-        for c in view.children[i]:  # "served Israel by letting its brigades rest": the means
-            if view.dep[c] == "prep" and view.lower[c] == "by" and c not in exclude:
-                for p in view.children[c]:
-                    if view.dep[p] == "pcomp":
-                        found = self.of(view, at, p, exclude=exclude, depth=depth + 1)
-                        if found is not None:
-                            return found
-        for c in view.children[i]:  # "cut Hamas off from ...", "spare the children of Gaza": a prepositional object
+        return None
+
+    @staticmethod
+    def _means(view: DocView, i: int, exclude: Collection[int]) -> list[int]:
+        """The clauses of the predicate's "by" phrases ("by letting its brigades rest")."""
+        return [
+            p
+            for c in view.children[i]
+            if view.dep[c] == "prep" and view.lower[c] == "by" and c not in exclude
+            for p in view.children[c]
+            if view.dep[p] == "pcomp"
+        ]
+
+    def _adversary_object(self, view: DocView, i: int, exclude: Collection[int]) -> Value | None:
+        """ "cut Hamas off from ...", "spare the children of Gaza": an adversary as the object of
+        one of the predicate's prepositions."""
+        for c in view.children[i]:
             if view.dep[c] == "prep" and c not in exclude:
                 for p in view.children[c]:
                     if view.dep[p] == "pobj" and p not in exclude and self.predicates.adversary(view, p):

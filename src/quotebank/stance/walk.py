@@ -259,23 +259,37 @@ class Walker:
         only = _sole_effect(view, cur) if role is Role.SUBJECT else None
         if only is not None:  # "the truce did nothing but buy them time": judged by what it did
             cur = only
-        applied = self._predicate(view, at, mention, chain, prev, cur, role, inside)
-        attribute = view.dep[prev] in ("attr", "xcomp", "ccomp") and self._copula(view, cur)
-        if (
-            not applied
-            and self._copula(view, cur)
-            and (role is Role.SUBJECT or attribute or self._copula_oblique(view, prev))
-        ):
-            applied = self._evaluate_copula(view, at, mention, chain, cur, inside)
-        if not applied and self._existential(view, prev, cur):
-            applied = self._effect(
-                view, chain, cur, 1, "exist", Match(value=None, start=cur, stop=cur + 1, tokens=(cur,))
-            )
-            if any(view.tag[c] == "MD" for c in view.children[cur]):  # "there can be no assault"
-                chain.committed = True
+        step = _Step(view=view, at=at, mention=mention, chain=chain, prev=prev, cur=cur, role=role, inside=inside)
+        applied = (
+            self._predicate(view, at, mention, chain, prev, cur, role, inside)
+            or self._copula_step(step)
+            or self._existential_step(step)
+        )
         self._negation(view, chain, cur, inside)
         # an event the lexicon does not know: nothing to say about the mention
         return applied or chain.layer is not None or not self._opaque(view, cur, role)
+
+    def _copula_step(self, step: _Step) -> bool:
+        """A copula the chain reaches as its subject, attribute or oblique: the evaluation it
+        states ("the offensive would be a disaster")."""
+        view, prev, cur = step.view, step.prev, step.cur
+        if not self._copula(view, cur):
+            return False
+        attribute = view.dep[prev] in ("attr", "xcomp", "ccomp")
+        if not (step.role is Role.SUBJECT or attribute or self._copula_oblique(view, prev)):
+            return False
+        return self._evaluate_copula(view, step.at, step.mention, step.chain, cur, step.inside)
+
+    def _existential_step(self, step: _Step) -> bool:
+        """ "there will be an assault": the event exists (committed with a modal: "there can be
+        no assault")."""
+        view, chain, cur = step.view, step.chain, step.cur
+        if not self._existential(view, step.prev, cur):
+            return False
+        applied = self._effect(view, chain, cur, 1, "exist", Match(value=None, start=cur, stop=cur + 1, tokens=(cur,)))
+        if any(view.tag[c] == "MD" for c in view.children[cur]):
+            chain.committed = True
+        return applied
 
     def _opaque(self, view: DocView, cur: int, role: Role) -> bool:
         """A verb the lexicon does not know ends the walk: "Israel kept raising demands" says
@@ -701,23 +715,31 @@ _SOLE = frozenset({"nothing", "little"})
 _EXCEPT = frozenset({"but", "except", "besides", "other"})
 
 
+def _does_nothing_but(view: DocView, cur: int) -> bool:
+    """ "did nothing but", "did little except": "do" with "nothing"/"little", either way up."""
+    kids = view.children[cur]
+    if view.lemma[cur] == "do" and any(view.lower[c] in _SOLE for c in kids):
+        return True
+    return view.lower[cur] in _SOLE and any(view.lemma[c] == "do" for c in kids)
+
+
 def _sole_effect(view: DocView, cur: int) -> int | None:
     """ "X did nothing but / little except VERB": the verb is all X did, so X is its agent.
     The parser hangs the verb from "do" (as conj or under the preposition), from "little", or
     "little" from the verb."""
-    kids = view.children[cur]
-    done = view.lemma[cur] == "do" and any(view.lower[c] in _SOLE for c in kids)
-    done = done or (view.lower[cur] in _SOLE and any(view.lemma[c] == "do" for c in kids))
-    if not done:
+    if not _does_nothing_but(view, cur):
         return None
+    kids = view.children[cur]
     marks = [c for c in kids if view.lower[c] in _EXCEPT]
     if not marks:
         return None
     below = [c for m in marks for c in view.children[m]] + list(kids)
     verbs = [c for c in below if view.pos[c] == "VERB" and view.dep[c] in ("pcomp", "conj", "advcl") and c > marks[0]]
-    if not verbs and view.dep[cur] == "advmod" and view.pos[view.head[cur]] == "VERB" and view.head[cur] > marks[0]:
-        verbs = [view.head[cur]]  # "did little except give ...", with "little" hung on the verb
-    return verbs[0] if verbs else None
+    if verbs:
+        return verbs[0]
+    head = view.head[cur]
+    # "did little except give ...", with "little" hung on the verb
+    return head if view.dep[cur] == "advmod" and view.pos[head] == "VERB" and head > marks[0] else None
 
 
 def _obstructor(view: DocView, cur: int) -> int | None:
