@@ -34,7 +34,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from typing import ClassVar
 
 import attrs
@@ -161,36 +161,121 @@ def _document_nouns(doc: Doc, refs: References) -> list[int]:
     return sorted({*by_form, *by_lemma})
 
 
+def _bodies_before(at: int, known: list[_Known], memory: _DocMemory) -> list[_Known]:
+    """The organisations and groups named before offset ``at``: speakers already resolved (a
+    capitalised name of unknown kind, "Save the Children", is a body too), then the
+    organisations the document's entities name."""
+    wanted = (SpeakerKind.ORGANIZATION, SpeakerKind.GROUP)
+    pool = [
+        k if k.kind is not SpeakerKind.UNKNOWN else attrs.evolve(k, kind=SpeakerKind.ORGANIZATION)
+        for k in known
+        if k.at < at and (k.kind in wanted or (k.kind is SpeakerKind.UNKNOWN and k.name[:1].isupper()))
+    ]
+    pool += [
+        _Known(name=n, kind=k, gender="neuter", plural=False, at=a)
+        for a, n, k, _ in memory.orgs
+        if a < at and not any(p.name == n for p in pool)
+    ]
+    return pool
+
+
+def _named_conjuncts(head: Token) -> list[Token]:
+    """The names coordinated with a head ("Britain, France and Germany")."""
+    inside = (head.i, *(x.i for x in head.subtree))
+    conj = [c for c in head.subtree if c.dep_ == "conj" and c.head.i in inside]
+    return [c for c in conj if c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")]
+
+
+def _joined(names: list[str]) -> str:
+    """ "A and B", "A, B and C"."""
+    return " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _proper_run(tokens: list[Token], head: Token) -> list[Token]:
+    """The run of proper nouns (and hyphens inside it) ending at the head, from its first
+    word with a letter or digit."""
+    run: list[Token] = []
+    for t in reversed(tokens):
+        if t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.i == head.i or (t.text == "-" and run):
+            run.insert(0, t)
+        else:
+            break
+    while run and not any(c.isalnum() for c in run[0].text):
+        run.pop(0)
+    return run
+
+
+def _without_honorifics(words: list[str], honorifics: Container[str]) -> list[str]:
+    """The words without leading honorifics, one-word ("Mr.") then two-word ("Prime Minister")."""
+    while words and words[0].lower().rstrip(".") in honorifics:
+        words = words[1:]
+    while len(words) > 1 and " ".join(words[:2]).lower() in honorifics:
+        words = words[2:]
+    return words
+
+
+def _document_noun(token: Token, refs: References) -> bool:
+    """A lower-case common noun for a document ("statement", "ads"); a headline's "Popular
+    Website Shows Bias" names no document."""
+    lower = token.lower_
+    if lower not in refs.documents and not (lower.endswith("s") and token.lemma_.lower() in refs.documents):
+        return False
+    return token.pos_ == "NOUN" and token.text.islower()
+
+
+def _phrase(token: Token) -> Span | None:
+    """The phrase ``token`` heads, unless it is a pronoun."""
+    return None if token.pos_ == "PRON" else token.doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+def _possessor(child: Token) -> Span | None:
+    """ "Hamas's statement": the possessor, without its "'s"; none for "his statement"."""
+    end = child.i if child.tag_ == "POS" else child.i + 1
+    return child.doc[child.left_edge.i : end] if child.pos_ != "PRON" and end > child.left_edge.i else None
+
+
+def _issuer_object(token: Token) -> Token | None:
+    """The object of the noun's first "by"/"from"/"of" phrase ("a web video by the RNC")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _ISSUER_PREPS:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _issuing_subject(token: Token, refs: References) -> Span | None:
+    """ "200 doctors signed an open letter": the subject of an issuing verb the noun is the object of."""
+    verb = token.head
+    if token.dep_ != "dobj" or verb.lemma_.lower() not in refs.issuing_verbs:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+    return None if subject is None else token.doc[subject.left_edge.i : subject.right_edge.i + 1]
+
+
+def _proper_compound(token: Token) -> Span | None:
+    """ "the Clinton ad": proper names compounded before the noun."""
+    compounds = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i]
+    return token.doc[compounds[0].left_edge.i : compounds[-1].i + 1] if compounds else None
+
+
 def _issuer(token: Token, refs: References) -> Span | None:
     """Who issued a document the text names: a possessor ("Hamas's statement"), the object of
     "by"/"from"/"of" ("a web video by the Republican National Committee"), the subject of an
     issuing verb ("200 doctors signed an open letter") or a proper name compounded with it ("the
     Clinton ad"); None for other tokens and for pronoun issuers."""
-    lower = token.lower_
-    if lower not in refs.documents and not (lower.endswith("s") and token.lemma_.lower() in refs.documents):
+    if not _document_noun(token, refs):
         return None
-    if token.pos_ != "NOUN" or not token.text.islower():
-        return None  # a headline's "Popular Website Shows Bias" names no document
-    doc = token.doc
-    for child in token.children:
-        if child.dep_ == "poss":
-            end = child.i if child.tag_ == "POS" else child.i + 1
-            return doc[child.left_edge.i : end] if child.pos_ != "PRON" and end > child.left_edge.i else None
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in _ISSUER_PREPS:
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                return doc[obj.left_edge.i : obj.right_edge.i + 1] if obj.pos_ != "PRON" else None
-    agent = _agent_issuer(token)
-    if agent is not None:
-        return agent
-    verb = token.head
-    if token.dep_ == "dobj" and verb.lemma_.lower() in refs.issuing_verbs:
-        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
-        if subject is not None:
-            return doc[subject.left_edge.i : subject.right_edge.i + 1]
-    compounds = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < token.i]
-    return doc[compounds[0].left_edge.i : compounds[-1].i + 1] if compounds else None
+    possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        return _possessor(possessor)  # the first reading that applies decides, even as nobody
+    obj = _issuer_object(token)
+    if obj is not None:
+        return _phrase(obj)
+    for reading in (_agent_issuer(token), _issuing_subject(token, refs)):
+        if reading is not None:
+            return reading
+    return _proper_compound(token)
 
 
 def _agent_issuer(token: Token) -> Span | None:
@@ -348,6 +433,29 @@ def _text_of(tokens: Sequence[Token]) -> str:
     return canonical_name(doc[tokens[0].i : tokens[-1].i + 1].text)  # doc.text would build the whole text
 
 
+def _noun_before(span: Span) -> Token | None:
+    """The noun right before the mention's comma ("95 retired generals and admirals, most of
+    whom"), from the first of coordinated nouns."""
+    before = [t for t in span.doc[max(0, span.start - 3) : span.start] if not t.is_punct]
+    if not before or before[-1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = before[-1]
+    while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
+
+
+def _phrase_before_clause(noun: Token, stop: int) -> Span | None:
+    """The noun's phrase up to ``stop``, without its appositions and relative clauses."""
+    end = noun.i + 1
+    for t in noun.rights:
+        if t.i >= stop or t.dep_ in ("punct", "appos", "relcl"):
+            break
+        end = t.right_edge.i + 1
+    start = noun.left_edge.i
+    return noun.doc[start:end] if start < end <= stop else None
+
+
 def _relative_antecedent(span: Span) -> Span | None:
     """The noun phrase a relative pronoun in the mention stands for: the phrase the relative
     clause modifies, without the clause ("who", "most of whom", "each of whom"); when the
@@ -355,26 +463,13 @@ def _relative_antecedent(span: Span) -> Span | None:
     pronoun = next((t for t in span if t.tag_ in ("WP", "WDT") and t.lower_ in ("who", "whom", "which", "that")), None)
     if pronoun is None:
         return None
-    doc = span.doc
     clause = next((a for a in pronoun.ancestors if a.dep_ == "relcl"), None)
-    if clause is not None and clause.head.i < span.start:
-        noun = clause.head
-    else:
-        before = [t for t in doc[max(0, span.start - 3) : span.start] if not t.is_punct]
-        if not before or before[-1].pos_ not in ("NOUN", "PROPN"):
-            return None
-        noun = before[-1]
-        while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN"):
-            noun = noun.head  # "95 retired generals and admirals"
+    noun = clause.head if clause is not None and clause.head.i < span.start else _noun_before(span)
+    if noun is None:
+        return None
     while noun.dep_ == "appos" and noun.head.i < noun.i:
         noun = noun.head  # "Ban Ki-moon, the secretary general of the United Nations, who"
-    end = noun.i + 1
-    for t in noun.rights:
-        if t.i >= span.start or t.dep_ in ("punct", "appos", "relcl"):
-            break
-        end = t.right_edge.i + 1
-    start = noun.left_edge.i
-    return doc[start:end] if start < end <= span.start else None
+    return _phrase_before_clause(noun, span.start)
 
 
 def _acronym_like(text: str) -> bool:
@@ -497,7 +592,19 @@ class _DocMemory:
         # nobody in "Read more: ...", "(Reporting by ...)" or "Photo: ..." is in the article
         if boilerplate is None:
             boilerplate = Boilerplate.of(doc.text, self.refs)
-        ents = [e for e in doc.ents if not boilerplate.covers(e.start_char)]  # built once: each access rebuilds
+        self._learn_entities([e for e in doc.ents if not boilerplate.covers(e.start_char)], resolver)
+        self._learn_untagged(doc, boilerplate, resolver)
+        self.people.sort()
+        self._drop_stray_words()
+        self.issued = [
+            (t.idx, issuer, t.lower_)
+            for i in _document_nouns(doc, self.refs)
+            if (issuer := _issuer(t := doc[i], self.refs)) is not None
+        ]
+
+    def _learn_entities(self, ents: list[Span], resolver: SpeakerResolver) -> None:
+        """Organisations (names and acronyms) first, then people and subject organisations
+        (``ents`` is built once: each ``doc.ents`` access rebuilds every span)."""
         for ent in ents:
             if ent.label_ == "ORG":
                 self._org_entity(ent)
@@ -506,9 +613,11 @@ class _DocMemory:
                 self._person_entity(ent, resolver)
             elif ent.label_ in ("ORG", "GPE", "NORP") and ent.root.dep_ in ("nsubj", "nsubjpass"):
                 self.orgs.append((ent.start_char, ent.text, SpeakerKind.ORGANIZATION, _salience(ent.root) or 1))
-        # proper-noun subjects the entity recogniser missed ("Trump took offense ...") can be people too
-        # a capitalised word the tagger called a noun at a sentence start is a name if it is one elsewhere
-        # (the token arrays pick the few tokens each pass asks about: a Doc builds a Token per step)
+
+    def _learn_untagged(self, doc: Doc, boilerplate: Boilerplate, resolver: SpeakerResolver) -> None:
+        """Proper-noun subjects the entity recogniser missed ("Trump took offense ...") can be
+        people too; a capitalised word the tagger called a noun at a sentence start is a name if
+        it is one elsewhere (the token arrays pick the few tokens this asks about)."""
         named = {*tokens_where(doc, POS, "PROPN".__eq__), *tokens_where(doc, ENT_TYPE, "PERSON".__eq__)}
         names = {doc[i].text for i in named if not doc[i].is_sent_start}
         for i in tokens_where(doc, DEP, _SUBJECT_OR_POSSESSOR.__contains__):
@@ -517,13 +626,6 @@ class _DocMemory:
                 continue
             if _untagged_name(token, names, resolver.lex.references) or self._known_surname(token):
                 self._untagged_person(token, resolver)
-        self.people.sort()
-        self._drop_stray_words()
-        self.issued = [
-            (t.idx, issuer, t.lower_)
-            for i in _document_nouns(doc, self.refs)
-            if (issuer := _issuer(t := doc[i], self.refs)) is not None
-        ]
 
     def _starts_with_given_name(self, word: str) -> bool:
         """A capitalised first name, not a particle ("Donald", not "Abu" or "la")."""
@@ -1079,20 +1181,17 @@ class SpeakerResolver:
         """Coordinated names speak together: "Britain, France and Germany said" is one group of
         that name (a later "the three countries" is it too)."""
         head = m.head
-        conj = [c for c in head.subtree if c.dep_ == "conj" and c.head.i in (head.i, *(x.i for x in head.subtree))]
-        named = [c for c in conj if c.pos_ == "PROPN" or c.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")]
-        if (
-            not named
-            or not (head.pos_ == "PROPN" or head.ent_type_)
-            or not all(m.span.start <= c.i < m.span.end for c in named)
-        ):
+        named = _named_conjuncts(head)
+        if not named or not (head.pos_ == "PROPN" or head.ent_type_):
+            return None
+        if not all(m.span.start <= c.i < m.span.end for c in named):
             return None
         people = [self._conjunct(m, t) for t in (head, *named)]
         if all(people):
             # "Both Mr. King and Mr. Schultz" -> "Larry King and Ed Schultz"
-            names = [p for p in people if p is not None]
-            joined = " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + " and " + names[-1]
-            return self._make(m.span, joined, SpeakerKind.GROUP, Resolution.NAMED)
+            return self._make(
+                m.span, _joined([p for p in people if p is not None]), SpeakerKind.GROUP, Resolution.NAMED
+            )
         last = max(c.right_edge.i for c in named)
         tokens = [
             t for t in m.doc[head.left_edge.i : last + 1] if not (t.i == head.left_edge.i and t.lower_ in _ARTICLES)
@@ -1219,18 +1318,7 @@ class SpeakerResolver:
         latest organisation or group in focus."""
         if not _is_anaphor(span, head, self.lex.references):
             return None
-        wanted = (SpeakerKind.ORGANIZATION, SpeakerKind.GROUP)
-        # a capitalised name of unknown kind ("Save the Children") is a body too
-        pool = [
-            k if k.kind is not SpeakerKind.UNKNOWN else attrs.evolve(k, kind=SpeakerKind.ORGANIZATION)
-            for k in known
-            if k.at < span.start_char and (k.kind in wanted or (k.kind is SpeakerKind.UNKNOWN and k.name[:1].isupper()))
-        ]
-        pool += [
-            _Known(name=n, kind=k, gender="neuter", plural=False, at=a)
-            for a, n, k, _ in memory.orgs
-            if a < span.start_char and not any(p.name == n for p in pool)
-        ]
+        pool = _bodies_before(span.start_char, known, memory)
         # a proper modifier names the body ("the Trump campaign", "the Israeli embassy"): only an
         # antecedent with that word in its name will do ("Hamas-run" describes, it does not name)
         same_head = [k for k in pool if head.lemma_.lower() in _words(k.name) or head.lower_ in _words(k.name)]
@@ -1238,22 +1326,24 @@ class SpeakerResolver:
         if proper:
             # "the Trump campaign" is an earlier Trump campaign or a name in its own right
             pool = same_head = [k for k in same_head if all(w in _words(k.name) for w in proper)]
-        if not pool:
-            return None
         # with no antecedent of the same noun, the kinds must agree: "the local council" is not the
         # parents who spoke before it, "the rights group" is the organisation that did
+        kinds = self._kinds_of(head)
+        candidates = same_head or [k for k in pool if k.kind in kinds]
+        if not candidates:
+            return None
+        target = max(candidates, key=lambda k: k.at)
+        return self._make(span, target.name, target.kind, Resolution.CONTEXT, target.aliases)
+
+    def _kinds_of(self, head: Token) -> tuple[SpeakerKind, ...]:
+        """The kinds of speaker a description's head noun can name: a group noun a group, a
+        collective noun either, any other noun an organisation."""
         refs = self.lex.references
         if _group_noun(head, refs):
-            kinds: tuple[SpeakerKind, ...] = (SpeakerKind.GROUP,)
-        elif head.lemma_.lower() in refs.collectives or head.lower_ in refs.collectives:
-            kinds = wanted
-        else:
-            kinds = (SpeakerKind.ORGANIZATION,)
-        agreeing = [k for k in pool if k.kind in kinds]
-        if not (same_head or agreeing):
-            return None
-        target = max(same_head or agreeing, key=lambda k: k.at)
-        return self._make(span, target.name, target.kind, Resolution.CONTEXT, target.aliases)
+            return (SpeakerKind.GROUP,)
+        if head.lemma_.lower() in refs.collectives or head.lower_ in refs.collectives:
+            return (SpeakerKind.ORGANIZATION, SpeakerKind.GROUP)
+        return (SpeakerKind.ORGANIZATION,)
 
     def _document(self, doc: Doc, span: Span, head: Token, memory: _DocMemory, known: list[_Known]) -> Speaker | None:
         """The issuer of a document noun (see :func:`_issuer`), resolved as a mention of its own;
@@ -1313,24 +1403,10 @@ class SpeakerResolver:
 
     def _run_tokens(self, span: Span, head: Token) -> list[str]:
         """The run of proper nouns ending at the head, honorifics dropped."""
-        honorifics = self.lex.references.honorifics
         tokens = [t for t in span if t.i <= head.i and (t.i == head.i or t.dep_ in ("compound", "flat", "nmod"))]
-        # the name is the run of proper nouns ending at the head
-        run: list[Token] = []
-        for t in reversed(tokens):
-            if t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.i == head.i or (t.text == "-" and run):
-                run.insert(0, t)
-            else:
-                break
-        while run and not any(c.isalnum() for c in run[0].text):
-            run.pop(0)
+        run = _proper_run(tokens, head)
         words = "".join(t.text_with_ws for t in run).replace(" - ", "-").split() if run else []
-        while words and words[0].lower().rstrip(".") in honorifics:
-            words = words[1:]
-        # multi-word honorifics ("Prime Minister")
-        while len(words) > 1 and " ".join(words[:2]).lower() in honorifics:
-            words = words[2:]
-        return words or [head.text]
+        return _without_honorifics(words, self.lex.references.honorifics) or [head.text]
 
     def _name_words(self, span: Span, head: Token) -> list[str]:
         return _words(" ".join(self._name_tokens(span, head)))
