@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint typecheck unit slow docs bench clean
+.PHONY: run test lint typecheck complexity unit slow docs bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,8 @@ $(DEV_STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/quotebank extract seeds/*.txt --format table
 
-## test: install with dev, docs and eval extras; ruff, mypy, pytest (slow tests included) and a strict docs build
-test: $(DEV_STAMP) lint typecheck unit docs
+## test: install with dev, docs and eval extras; ruff, mypy, radon, pytest (slow tests included) and a strict docs build
+test: $(DEV_STAMP) lint typecheck complexity unit docs
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests benchmarks
@@ -35,6 +35,10 @@ lint: $(DEV_STAMP)
 
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy --strict src
+
+## complexity: no function in src above cyclomatic complexity 20 (radon prints any that is)
+complexity: $(DEV_STAMP)
+	@out="$$($(BIN)/radon cc -n D -s src)"; if [ -n "$$out" ]; then echo "$$out"; echo "radon: functions above complexity 20"; exit 1; fi
 
 unit: $(DEV_STAMP)
 	$(BIN)/pytest -q

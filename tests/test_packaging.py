@@ -67,3 +67,15 @@ def test_editable_install_finds_the_source_lexicons() -> None:
     from quotebank.lexicons import default_lexicon_dir
 
     assert default_lexicon_dir() == ROOT / "data" / "lexicons"
+
+
+def test_no_function_in_src_is_above_complexity_20() -> None:
+    from radon.complexity import cc_visit
+
+    worst = [
+        f"{path.relative_to(ROOT)}:{block.lineno} {block.name} ({block.complexity})"
+        for path in sorted((ROOT / "src").rglob("*.py"))
+        for block in cc_visit(path.read_text(encoding="utf-8"))
+        if block.complexity > 20
+    ]
+    assert not worst, "split these into named predicates: " + ", ".join(worst)

@@ -382,60 +382,34 @@ def _row(name: str, *values: Any) -> str:
     return f"  {name:<40}" + "".join(f"{c:>12}" for c in cells)
 
 
-def _evaluate_gold(args: argparse.Namespace, extractor: Any, metrics: dict[str, Any]) -> None:
-    from quotebank.evaluation import (
-        GoldReport,
-        Prediction,
-        from_quote,
-        load_gold,
-        oracle_predictions,
-        score_gold,
-        textacy_predictions,
-    )
+_GOLD_ROWS: list[tuple[str, Callable[[Any], float]]] = [
+    ("quote precision", lambda r: r.quote.precision),
+    ("quote recall", lambda r: r.quote.recall),
+    ("quote F1", lambda r: r.quote.f1),
+    ("strict quote F1 (Jaccard>=0.95)", lambda r: r.strict.f1),
+    ("attribution precision", lambda r: r.attribution.precision),
+    ("attribution recall", lambda r: r.attribution.recall),
+    ("attribution F1", lambda r: r.attribution.f1),
+    ("speaker accuracy (matched)", lambda r: r.speaker_accuracy),
+    ("speaker accuracy, lenient", lambda r: r.speaker_accuracy_lenient),
+    ("kind accuracy", lambda r: r.kind_accuracy),
+]
+"""The rows of ``evaluate --gold``: a name and how to read it from a ``GoldReport``."""
 
-    gold = load_gold(args.gold)
-    docs_dir = Path(args.docs)
+
+def _gold_texts(gold: Sequence[Any], docs_dir: Path) -> dict[str, str]:
+    """The text of every document the gold names (a missing one stops the run)."""
     texts: dict[str, str] = {}
     for doc_id in sorted({g.doc for g in gold}):
         text = read_document(docs_dir / f"{doc_id}.txt")
         if isinstance(text, DocumentError):
             raise QuotebankError(f"gold document {doc_id}: {text.reason} ({text.file})")
         texts[doc_id] = text
-    preds: dict[str, list[Prediction]] = {}
-    oracle: dict[str, list[Prediction]] = {}
-    baseline: dict[str, list[Prediction]] = {}
-    refused = 0
-    for doc_id, text in texts.items():
-        doc = extractor.parse(text)
-        preds[doc_id] = [from_quote(q) for q in doc._.quotes]
-        oracle[doc_id] = oracle_predictions(doc, [g for g in gold if g.doc == doc_id], extractor.component.scorer)
-        if args.baseline == "textacy":
-            found = textacy_predictions(doc)
-            refused += found is None
-            baseline[doc_id] = found or []
-    report = score_gold(texts, gold, preds)
-    oracle_report = score_gold(texts, gold, oracle)
-    systems = [("quotebank", report)]
-    if args.baseline == "textacy":
-        systems.append(("textacy", score_gold(texts, gold, baseline)))
-    print(f"Gold {args.gold}: {len(gold)} quotes in {len(texts)} documents")
-    print(_row("", *[name for name, _ in systems]))
-    gold_rows: list[tuple[str, Callable[[GoldReport], float]]] = [
-        ("quote precision", lambda r: r.quote.precision),
-        ("quote recall", lambda r: r.quote.recall),
-        ("quote F1", lambda r: r.quote.f1),
-        ("strict quote F1 (Jaccard>=0.95)", lambda r: r.strict.f1),
-        ("attribution precision", lambda r: r.attribution.precision),
-        ("attribution recall", lambda r: r.attribution.recall),
-        ("attribution F1", lambda r: r.attribution.f1),
-        ("speaker accuracy (matched)", lambda r: r.speaker_accuracy),
-        ("speaker accuracy, lenient", lambda r: r.speaker_accuracy_lenient),
-        ("kind accuracy", lambda r: r.kind_accuracy),
-    ]
-    for label, get in gold_rows:
-        print(_row(label, *[float(get(r)) for _, r in systems]))
-    if args.baseline == "textacy":
-        print(f"  textacy refused {refused} of {len(texts)} documents (odd number of quotation marks)")
+    return texts
+
+
+def _print_stance(report: Any, oracle_report: Any) -> None:
+    """Stance per target, on matched quotes and with gold bounds, with confusion matrices."""
     print("\nStance (SemEval-2016 F_avg = mean of FAVOR F1 and AGAINST F1)")
     print(_row("", "matched", "gold bounds"))
     for target, s in report.stance.items():
@@ -449,6 +423,35 @@ def _evaluate_gold(args: argparse.Namespace, extractor: Any, metrics: dict[str, 
             for label in ("FAVOR", "AGAINST", "NONE"):
                 cells = rep.confusion.get(label, {})
                 print(f"      {label:<8}" + "".join(f"{cells.get(p, 0):>8}" for p in ("FAVOR", "AGAINST", "NONE")))
+
+
+def _evaluate_gold(args: argparse.Namespace, extractor: Any, metrics: dict[str, Any]) -> None:
+    from quotebank.evaluation import from_quote, load_gold, oracle_predictions, score_gold, textacy_predictions
+
+    gold = load_gold(args.gold)
+    texts = _gold_texts(gold, Path(args.docs))
+    preds: dict[str, Any] = {}
+    oracle: dict[str, Any] = {}
+    baseline: dict[str, Any] = {}
+    for doc_id, text in texts.items():
+        doc = extractor.parse(text)
+        preds[doc_id] = [from_quote(q) for q in doc._.quotes]
+        oracle[doc_id] = oracle_predictions(doc, [g for g in gold if g.doc == doc_id], extractor.component.scorer)
+        if args.baseline == "textacy":
+            baseline[doc_id] = textacy_predictions(doc)
+    report = score_gold(texts, gold, preds)
+    oracle_report = score_gold(texts, gold, oracle)
+    systems = [("quotebank", report)]
+    if args.baseline == "textacy":
+        systems.append(("textacy", score_gold(texts, gold, {d: found or [] for d, found in baseline.items()})))
+    print(f"Gold {args.gold}: {len(gold)} quotes in {len(texts)} documents")
+    print(_row("", *[name for name, _ in systems]))
+    for label, get in _GOLD_ROWS:
+        print(_row(label, *[float(get(r)) for _, r in systems]))
+    if args.baseline == "textacy":
+        refused = sum(found is None for found in baseline.values())
+        print(f"  textacy refused {refused} of {len(texts)} documents (odd number of quotation marks)")
+    _print_stance(report, oracle_report)
     for problem in report.errors:
         print(f"  warning: {problem}", file=sys.stderr)
     metrics["gold"] = {name: r.to_dict() for name, r in systems}

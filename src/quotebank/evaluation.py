@@ -444,50 +444,69 @@ def score_gold(
     by_doc: dict[str, list[GoldQuote]] = {}
     for g in gold:
         by_doc.setdefault(g.doc, []).append(g)
-    if targets is None:
-        targets = sorted({t for g in gold for t in g.stance})
-    tp = strict = attributed = lenient = kinds = 0
-    n_pred = n_gold = 0
-    stance_pairs: dict[str, list[tuple[str, str]]] = {t: [] for t in targets}
-    errors: list[str] = []
+    tally = _GoldTally(targets=sorted({t for g in gold for t in g.stance}) if targets is None else list(targets))
     for doc_id in sorted(set(by_doc) | set(predictions)):
-        text = texts.get(doc_id)
-        golds = by_doc.get(doc_id, [])
-        preds = list(predictions.get(doc_id, ()))
-        n_pred += len(preds)
-        n_gold += len(golds)
+        tally.add_document(doc_id, texts.get(doc_id), by_doc.get(doc_id, []), list(predictions.get(doc_id, ())))
+    return tally.report()
+
+
+@attrs.define
+class _GoldTally:
+    """The counts :func:`score_gold` adds up over the documents."""
+
+    targets: list[str]
+    tp: int = 0
+    strict: int = 0
+    attributed: int = 0
+    lenient: int = 0
+    kinds: int = 0
+    predicted: int = 0
+    gold: int = 0
+    stance_pairs: dict[str, list[tuple[str, str]]] = attrs.field(init=False)
+    errors: list[str] = attrs.field(factory=list)
+
+    def __attrs_post_init__(self) -> None:
+        self.stance_pairs = {t: [] for t in self.targets}
+
+    def add_document(self, doc_id: str, text: str | None, golds: list[GoldQuote], preds: list[Prediction]) -> None:
+        """Match one document's predictions to its gold quotes (half of each one's characters
+        shared) and count what the matches get right."""
+        self.predicted += len(preds)
+        self.gold += len(golds)
         if text is None:
-            errors.append(f"{doc_id}: no text")
-            continue
+            self.errors.append(f"{doc_id}: no text")
+            return
         located = locate(text, golds)
         for g, spans in zip(golds, located, strict=False):
             if not spans:
-                errors.append(f"{doc_id}: gold content not found: {g.content[0][:60]!r}")
+                self.errors.append(f"{doc_id}: gold content not found: {g.content[0][:60]!r}")
         gold_chars = [_chars(text, spans) for spans in located]
         pred_chars = [_chars(text, p.spans) for p in preds]
-        matched = _match(gold_chars, pred_chars, lambda s, g, p: 2 * s >= g and 2 * s >= p)
-        for gi, pi, jaccard in matched:
-            g, p = golds[gi], preds[pi]
-            tp += 1
-            strict += jaccard >= 0.95
-            if _speaker_ok(p.speaker, g, lenient=False):
-                attributed += 1
-            if _speaker_ok(p.speaker, g, lenient=True):
-                lenient += 1
-            kinds += p.kind == g.kind
-            for t in targets:
-                if t in g.stance:
-                    stance_pairs[t].append((g.stance[t], p.stance.get(t, "NONE")))
-    return GoldReport(
-        quote=PRF(tp=tp, predicted=n_pred, gold=n_gold),
-        strict=PRF(tp=strict, predicted=n_pred, gold=n_gold),
-        attribution=PRF(tp=attributed, predicted=n_pred, gold=n_gold),
-        speaker_accuracy=round(attributed / tp, 4) if tp else 0.0,
-        speaker_accuracy_lenient=round(lenient / tp, 4) if tp else 0.0,
-        kind_accuracy=round(kinds / tp, 4) if tp else 0.0,
-        stance={t: stance_report(t, pairs) for t, pairs in stance_pairs.items()},
-        errors=tuple(errors),
-    )
+        for gi, pi, jaccard in _match(gold_chars, pred_chars, lambda s, g, p: 2 * s >= g and 2 * s >= p):
+            self.add_match(golds[gi], preds[pi], jaccard)
+
+    def add_match(self, g: GoldQuote, p: Prediction, jaccard: float) -> None:
+        self.tp += 1
+        self.strict += jaccard >= 0.95
+        self.attributed += _speaker_ok(p.speaker, g, lenient=False)
+        self.lenient += _speaker_ok(p.speaker, g, lenient=True)
+        self.kinds += p.kind == g.kind
+        for t in self.targets:
+            if t in g.stance:
+                self.stance_pairs[t].append((g.stance[t], p.stance.get(t, "NONE")))
+
+    def report(self) -> GoldReport:
+        tp, n_pred, n_gold = self.tp, self.predicted, self.gold
+        return GoldReport(
+            quote=PRF(tp=tp, predicted=n_pred, gold=n_gold),
+            strict=PRF(tp=self.strict, predicted=n_pred, gold=n_gold),
+            attribution=PRF(tp=self.attributed, predicted=n_pred, gold=n_gold),
+            speaker_accuracy=_ratio(self.attributed, tp),
+            speaker_accuracy_lenient=_ratio(self.lenient, tp),
+            kind_accuracy=_ratio(self.kinds, tp),
+            stance={t: stance_report(t, pairs) for t, pairs in self.stance_pairs.items()},
+            errors=tuple(self.errors),
+        )
 
 
 # --------------------------------------------------------------------------- PolNeAR
@@ -645,77 +664,106 @@ def score_polnear(
     whose Source has a canonical speaker also scores the predicted speaker's
     name against it (:func:`same_speaker`): canonical speaker accuracy.
     """
-    canon_ok = canon_n = 0
-    keys: dict[str, dict[str, int]] = {}  # gold person -> predicted key -> quotes
-    tp = n_pred = n_gold = 0
-    marked = [0, 0]
-    unmarked = [0, 0]
-    speaker_ok = speaker_n = 0
-    failed = 0
+    tally = _PolnearTally()
     for doc_id, events in gold.items():
         text = texts[doc_id]
         preds = predictions.get(doc_id)
-        if preds is None:
-            failed += 1
-            preds = []
-        n_pred += len(preds)
-        n_gold += len(events)
-        gold_chars = [_chars(text, e.content) for e in events]
-        pred_chars = [_chars(text, p.spans) for p in preds]
-        pairs = []
-        for g, gc in enumerate(gold_chars):
-            for p, pc in enumerate(pred_chars):
-                shared = len(gc & pc)
-                if shared and gc and pc:
-                    ratio = max(shared / len(pc), shared / len(gc))
-                    if ratio >= 0.5:
-                        pairs.append((ratio, g, p))
-        pairs.sort(reverse=True)
-        used_g: set[int] = set()
-        used_p: set[int] = set()
-        for _, g, p in pairs:
-            if g in used_g or p in used_p:
-                continue
+        tally.failed += preds is None
+        preds = preds or []
+        tally.predicted += len(preds)
+        tally.gold += len(events)
+        named = (canonical or {}).get(doc_id, {})
+        matched = _greedy_pairs(text, events, preds)
+        for g, p in matched:
+            tally.add_match(events[g], preds[p], named.get(events[g].source))
+        found = {g for g, _ in matched}
+        for g, event in enumerate(events):
+            tally.add_event(event.marked(text), g in found)
+    return tally.report(len(gold))
+
+
+def _greedy_pairs(text: str, events: Sequence[PolnearEvent], preds: Sequence[Prediction]) -> list[tuple[int, int]]:
+    """Gold and predicted quotes matched greedily by overlap ratio
+    ``max(ov / len(pred), ov / len(gold)) >= 0.5``, largest first, each used once."""
+    gold_chars = [_chars(text, e.content) for e in events]
+    pred_chars = [_chars(text, p.spans) for p in preds]
+    pairs = []
+    for g, gc in enumerate(gold_chars):
+        for p, pc in enumerate(pred_chars):
+            shared = len(gc & pc)
+            if shared and gc and pc and max(shared / len(pc), shared / len(gc)) >= 0.5:
+                pairs.append((max(shared / len(pc), shared / len(gc)), g, p))
+    pairs.sort(reverse=True)
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for _, g, p in pairs:
+        if g not in used_g and p not in used_p:
             used_g.add(g)
             used_p.add(p)
-            tp += 1
-            event, pred = events[g], preds[p]
-            named = (canonical or {}).get(doc_id, {}).get(event.source)
-            if named is not None:
-                canon_n += 1
-                canon_ok += same_speaker(pred.speaker, named.names)
-                # the keys the person's own name came out under (right or lenient by surname)
-                if (
-                    named.kind == "person"
-                    and pred.key is not None
-                    and same_speaker(pred.speaker, named.names, lenient=True)
-                ):
-                    found = keys.setdefault(named.speaker, {})
-                    found[pred.key] = found.get(pred.key, 0) + 1
-            if event.source:
-                speaker_n += 1
-                if pred.mention is not None and any(
-                    pred.mention[0] < b and a < pred.mention[1] for a, b in event.source
-                ):
-                    speaker_ok += 1
-        for g, event in enumerate(events):
-            bucket = marked if event.marked(text) else unmarked
-            bucket[1] += 1
-            bucket[0] += g in used_g
-    return PolnearReport(
-        events=PRF(tp=tp, predicted=n_pred, gold=n_gold),
-        marked_recall=round(marked[0] / marked[1], 4) if marked[1] else 0.0,
-        unmarked_recall=round(unmarked[0] / unmarked[1], 4) if unmarked[1] else 0.0,
-        marked_gold=marked[1],
-        unmarked_gold=unmarked[1],
-        speaker_mention_accuracy=round(speaker_ok / speaker_n, 4) if speaker_n else 0.0,
-        speaker_pairs=speaker_n,
-        documents=len(gold),
-        failed_documents=failed,
-        canonical_accuracy=round(canon_ok / canon_n, 4) if canon_n else None,
-        canonical_pairs=canon_n,
-        person_keys=_top_people(keys),
-    )
+            out.append((g, p))
+    return out
+
+
+def _ratio(ok: int, n: int) -> float:
+    return round(ok / n, 4) if n else 0.0
+
+
+@attrs.define
+class _PolnearTally:
+    """The counts :func:`score_polnear` adds up over the documents."""
+
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+    failed: int = 0
+    marked: list[int] = attrs.field(factory=lambda: [0, 0])  # found, all
+    unmarked: list[int] = attrs.field(factory=lambda: [0, 0])
+    speaker_ok: int = 0
+    speaker_n: int = 0
+    canon_ok: int = 0
+    canon_n: int = 0
+    keys: dict[str, dict[str, int]] = attrs.field(factory=dict)  # gold person -> predicted key -> quotes
+
+    def add_match(self, event: PolnearEvent, pred: Prediction, named: CanonicalSource | None) -> None:
+        """A matched event: its canonical speaker and its speaker mention."""
+        self.tp += 1
+        if named is not None:
+            self.canon_n += 1
+            self.canon_ok += same_speaker(pred.speaker, named.names)
+            # the keys the person's own name came out under (right or lenient by surname)
+            if (
+                named.kind == "person"
+                and pred.key is not None
+                and same_speaker(pred.speaker, named.names, lenient=True)
+            ):
+                found = self.keys.setdefault(named.speaker, {})
+                found[pred.key] = found.get(pred.key, 0) + 1
+        if event.source:
+            self.speaker_n += 1
+            mention = pred.mention
+            self.speaker_ok += mention is not None and any(mention[0] < b and a < mention[1] for a, b in event.source)
+
+    def add_event(self, marked: bool, found: bool) -> None:
+        bucket = self.marked if marked else self.unmarked
+        bucket[1] += 1
+        bucket[0] += found
+
+    def report(self, documents: int) -> PolnearReport:
+        return PolnearReport(
+            events=PRF(tp=self.tp, predicted=self.predicted, gold=self.gold),
+            marked_recall=_ratio(*self.marked),
+            unmarked_recall=_ratio(*self.unmarked),
+            marked_gold=self.marked[1],
+            unmarked_gold=self.unmarked[1],
+            speaker_mention_accuracy=_ratio(self.speaker_ok, self.speaker_n),
+            speaker_pairs=self.speaker_n,
+            documents=documents,
+            failed_documents=self.failed,
+            canonical_accuracy=round(self.canon_ok / self.canon_n, 4) if self.canon_n else None,
+            canonical_pairs=self.canon_n,
+            person_keys=_top_people(self.keys),
+        )
 
 
 def _top_people(keys: Mapping[str, Mapping[str, int]], n: int = 5) -> dict[str, tuple[str, ...]]:

@@ -151,9 +151,8 @@ _SCHEMA: dict[str, frozenset[str] | None] = {
 """Every table of ``references.toml`` and the keys it may hold."""
 
 
-def load_references(path: Path) -> References:
-    file = LexiconFile(path)
-    check_schema(file, _SCHEMA)
+def _pronouns(file: LexiconFile) -> dict[str, tuple[str, str]]:
+    """``[pronouns]``: each word maps to "GENDER NUMBER"."""
     pronouns: dict[str, tuple[str, str]] = {}
     for word, value in file.table("pronouns").items():
         parts = value.split() if isinstance(value, str) else []
@@ -163,30 +162,46 @@ def load_references(path: Path) -> References:
                 file.line_of(f"{word} ="),
             )
         pronouns[word.lower()] = (parts[0], parts[1])
+    return pronouns
+
+
+def _honorifics(file: LexiconFile) -> dict[str, str]:
+    """``[honorifics]``: each word maps to a gender."""
     honorifics: dict[str, str] = {}
     for word, value in file.table("honorifics").items():
         if not isinstance(value, str) or value not in GENDERS:
             raise file.fail(f"honorific {word!r} must map to a gender {sorted(GENDERS)}", file.line_of(word))
         honorifics[norm(word)] = value
+    return honorifics
+
+
+def _lower(file: LexiconFile, *keys: str, required: bool = False) -> frozenset[str]:
+    """A word list of the file, lower-cased."""
+    return frozenset(w.lower() for w in file.words(*keys, required=required))
+
+
+def load_references(path: Path) -> References:
+    file = LexiconFile(path)
+    check_schema(file, _SCHEMA)
     return References(
-        pronouns=pronouns,
-        honorifics=honorifics,
-        person_titles=frozenset(w.lower() for w in file.words("person_titles")),
-        org_heads=frozenset(w.lower() for w in file.words("org_heads")),
-        group_heads=frozenset(w.lower() for w in file.words("group_heads")),
+        pronouns=_pronouns(file),
+        honorifics=_honorifics(file),
+        person_titles=_lower(file, "person_titles", required=True),
+        org_heads=_lower(file, "org_heads", required=True),
+        group_heads=_lower(file, "group_heads", required=True),
         anaphors=frozenset(norm(w) for w in file.words("anaphors")),
-        strip=frozenset(w.lower() for w in file.words("strip")),
-        non_sources=frozenset(w.lower() for w in file.words("non_sources", required=False)),
-        labels=frozenset(w.lower() for w in file.words("labels", required=False)),
-        particles=frozenset(w.lower() for w in file.words("names", "particles", required=False)),
-        suffixes=frozenset(w.lower() for w in file.words("names", "suffixes", required=False)),
-        ranks=frozenset(w.lower() for w in file.words("names", "ranks", required=False)),
-        documents=frozenset(w.lower() for w in file.words("documents", required=False)),
-        collectives=frozenset(w.lower() for w in file.words("collectives", required=False)),
-        findings=frozenset(w.lower() for w in file.words("findings", required=False)),
-        role_changers=frozenset(w.lower() for w in file.words("role_changers", required=False)),
+        strip=_lower(file, "strip", required=True),
+        non_sources=_lower(file, "non_sources"),
+        labels=_lower(file, "labels"),
+        particles=_lower(file, "names", "particles"),
+        suffixes=_lower(file, "names", "suffixes"),
+        ranks=_lower(file, "names", "ranks"),
+        documents=_lower(file, "documents"),
+        collectives=_lower(file, "collectives"),
+        findings=_lower(file, "findings"),
+        role_changers=_lower(file, "role_changers"),
         epithets=_epithets(file),
         document_families=_families(file),
         boilerplate=_boilerplate(file),
-        issuing_verbs=frozenset(w.lower() for w in file.words("documents", "issuing_verbs", required=False)),
+        issuing_verbs=_lower(file, "documents", "issuing_verbs"),
     )
