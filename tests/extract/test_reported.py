@@ -549,7 +549,7 @@ def test_a_second_that_clause_belongs_to_the_same_report(extractor: quotebank.Ex
 
 
 def test_path_up_is_bounded(extractor: quotebank.Extractor) -> None:
-    from quotebank.extract.reported import _path_up
+    from quotebank.extract.rules.verb_cues import _path_up
 
     doc = extractor.nlp("The minister, who spoke on Tuesday, said the talks would resume.")
     said = next(t for t in doc if t.lower_ == "said")

@@ -9,8 +9,8 @@ import pytest
 
 import quotebank
 from quotebank.errors import InputError
-from quotebank.extract.direct import DIRECT_RULES
 from quotebank.extract.rules import REGISTRY, Example, Rule, check_names, family, markdown, rule_named
+from quotebank.extract.rules.direct import DIRECT_RULES
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,8 +1,8 @@
 """Quote extraction on a parsed spaCy ``Doc``, one module per kind of quote.
 
-* :mod:`quotebank.extract.direct` attributes passages in quotation marks;
-* :mod:`quotebank.extract.reported` finds indirect and mixed quotes through
-  reporting cues;
+* :mod:`quotebank.extract.rules` holds the rule families, one module each: reporting verbs,
+  reporting nouns, source phrases ("according to"), name-and-colon lines, and the passages
+  in quotation marks; :mod:`quotebank.extract.content` builds a quote from a cue's content;
 * :mod:`quotebank.extract.boilerplate` marks the lines that are not part of the article
   (links to other stories, credits, advertising notices): no quote is cued inside them.
 
@@ -22,8 +22,8 @@ from spacy.tokens import Doc, Token
 from quotebank.extract._base import Candidate, DocIndex, merge_pieces
 from quotebank.extract._marks import QuotedPassage, find_quoted
 from quotebank.extract.boilerplate import Boilerplate, boilerplate_spans
-from quotebank.extract.direct import attribute_passages
-from quotebank.extract.reported import find_reported
+from quotebank.extract.rules import FAMILIES
+from quotebank.extract.rules.direct import attribute_passages
 from quotebank.lexicons import Lexicons
 
 __all__ = ["Boilerplate", "Candidate", "QuotedPassage", "boilerplate_spans", "find_quoted", "find_quotes"]
@@ -140,7 +140,9 @@ def find_quotes(
     text = doc.text if text is None else text
     passages = find_quoted(text)
     index = DocIndex(doc, passages, lexicons, min_strength, text=text, disabled=disabled)
-    reported = _settle(find_reported(index), doc, lexicons)
+    # the families that need no marks, in the registry's order; then the passages none claimed
+    found_by_cues = [c for fam in FAMILIES if fam.find is not None for c in fam.find(index)]
+    reported = _settle(found_by_cues, doc, lexicons)
     used = {k for c in reported for k in c.passages}
     # a reported quote whose passages were claimed twice keeps them once
     direct = attribute_passages(index, used, reported)

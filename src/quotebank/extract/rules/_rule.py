@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
 
-__all__ = ["Example", "Rule"]
+if TYPE_CHECKING:
+    from quotebank.extract._base import Candidate, DocIndex
+
+__all__ = ["Example", "Family", "Finder", "Rule"]
 
 _NAME = r"[a-z][a-z0-9_]*"
 
@@ -35,6 +39,10 @@ class Example:
 
 
 def _examples(value: Iterable[Example]) -> tuple[Example, ...]:
+    return tuple(value)
+
+
+def _rules(value: Iterable[Rule]) -> tuple[Rule, ...]:
     return tuple(value)
 
 
@@ -79,3 +87,26 @@ class Rule:
     def negatives(self) -> tuple[Example, ...]:
         """The examples the rule must find nothing in."""
         return tuple(e for e in self.examples if not e.positive)
+
+
+Finder = Callable[["DocIndex"], Sequence["Candidate"]]
+"""A family's code: the candidates it finds in a document (rules switched off find none)."""
+
+
+@attrs.frozen(kw_only=True)
+class Family:
+    """A family of rules and the code that runs them (one module of this package).
+
+    Attributes:
+        name: the family's name.
+        rules: its rules, in order of precedence.
+        find: its finder, or ``None`` for the passages in quotation marks, which are
+            attributed after the other families' quotes are settled
+            (:func:`quotebank.extract.rules.direct.attribute_passages`).
+    """
+
+    name: str = attrs.field(validator=attrs.validators.matches_re(_NAME))
+    rules: tuple[Rule, ...] = attrs.field(
+        converter=_rules, validator=attrs.validators.deep_iterable(attrs.validators.instance_of(Rule))
+    )
+    find: Finder | None = None

@@ -19,17 +19,21 @@ from collections.abc import Iterable
 
 from quotebank.errors import InputError
 from quotebank.extract.rules import according_to, direct, headlines, noun_cues, verb_cues
-from quotebank.extract.rules._rule import Rule
+from quotebank.extract.rules._rule import Family, Rule
 
-__all__ = ["REGISTRY", "check_names", "families", "family", "markdown", "rule_named"]
+__all__ = ["FAMILIES", "REGISTRY", "check_names", "families", "family", "markdown", "rule_named"]
 
-REGISTRY: tuple[Rule, ...] = (
-    *verb_cues.RULES,
-    *noun_cues.RULES,
-    *according_to.RULES,
-    *headlines.RULES,
-    *direct.RULES,
+FAMILIES: tuple[Family, ...] = (
+    Family(name=verb_cues.FAMILY, rules=verb_cues.RULES, find=verb_cues.find),
+    Family(name=noun_cues.FAMILY, rules=noun_cues.RULES, find=noun_cues.find),
+    Family(name=according_to.FAMILY, rules=according_to.RULES, find=according_to.find),
+    Family(name=headlines.FAMILY, rules=headlines.RULES, find=headlines.find),
+    Family(name=direct.FAMILY, rules=direct.RULES),
 )
+"""The rule families, in order of precedence: the order :func:`quotebank.extract.find_quotes`
+runs them in (the passages in quotation marks last)."""
+
+REGISTRY: tuple[Rule, ...] = tuple(rule for fam in FAMILIES for rule in fam.rules)
 """Every rule, in order of precedence."""
 
 _BY_NAME = {rule.name: rule for rule in REGISTRY}
@@ -64,9 +68,8 @@ def check_names(names: Iterable[str]) -> frozenset[str]:
 
 
 def families() -> tuple[str, ...]:
-    """The rule families, in order of precedence (the order :func:`quotebank.extract.find_quotes`
-    runs them)."""
-    return tuple(dict.fromkeys(rule.family for rule in REGISTRY))
+    """The names of the rule families, in order of precedence."""
+    return tuple(fam.name for fam in FAMILIES)
 
 
 def family(name: str) -> tuple[Rule, ...]:
