@@ -25,6 +25,7 @@ Examples:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
 from typing import Generic, TypeVar
 
@@ -121,20 +122,33 @@ class PhraseIndex(Generic[T]):
         """Every match in ``[start, stop)``, left to right, longest first; matches do not share
         tokens, and with ``inside_gaps`` a gap or a separated particle is searched too."""
         out: list[Match[T]] = []
-        i = start
-        while i < stop:
-            if skip is not None and skip(i):
-                i += 1
-                continue
-            found = self.match(view, i, stop, skip=skip, accept=accept)
+        starts = self._starts(view)
+        k = bisect.bisect_left(starts, start)
+        while k < len(starts) and starts[k] < stop:
+            i = starts[k]  # a token where a phrase can start: no other token can match
+            found = None if skip is not None and skip(i) else self.match(view, i, stop, skip=skip, accept=accept)
             if found is None:
-                i += 1
+                k += 1
                 continue
             out.append(found)
             # after a contiguous match go past it; after a gapped or particle match look inside the gap too
             contiguous = found.stop - found.start == len(found.tokens)
-            i = found.stop if contiguous or not inside_gaps else i + 1
+            k = bisect.bisect_left(starts, found.stop if contiguous or not inside_gaps else i + 1, lo=k + 1)
         return out
+
+    def _starts(self, view: DocView) -> list[int]:
+        """The tokens of the document whose form or lemma opens a phrase (once per document)."""
+        key = ("phrase-starts", str(id(self)))
+        found = view.cache.get(key)
+        if found is None:
+            first, positions = self.first, view.positions
+            words = (
+                [w for w in positions if w in first]
+                if len(positions) < len(first)
+                else [w for w in first if w in positions]
+            )
+            found = view.cache[key] = sorted({i for w in words for i in positions[w]})
+        return found  # type: ignore[return-value]
 
     def _contiguous(
         self, view: DocView, i: int, stop: int, words: tuple[str, ...], skip: Callable[[int], bool] | None

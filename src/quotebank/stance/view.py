@@ -90,6 +90,16 @@ class DocView:
         return out
 
     @cached_property
+    def positions(self) -> dict[str, list[int]]:
+        """Per lower-cased form and per lemma, the tokens that have it, in text order."""
+        out: dict[str, list[int]] = {}
+        for i, (form, lemma) in enumerate(zip(self.lower, self.lemma, strict=True)):
+            out.setdefault(form, []).append(i)
+            if lemma != form:
+                out.setdefault(lemma, []).append(i)
+        return out
+
+    @cached_property
     def lower_text(self) -> str:
         """The text, lower-cased (for whole-document word searches)."""
         return self.text.lower()
