@@ -162,9 +162,10 @@ class _DoubleMarks:
         self.closers = ""
 
     def run(self) -> list[QuotedPassage]:
-        i, n = 0, len(self.text)
-        while i < n:
-            i = self._step(i)
+        # only line breaks and marks change the state: the search jumps from one to the next
+        i, text, search = 0, self.text, _DOUBLE_EVENTS.search
+        while (found := search(text, i)) is not None:
+            i = self._step(found.start())
         return self.passages
 
     def _closes(self, ch: str) -> bool:
@@ -225,6 +226,12 @@ class _DoubleMarks:
             pieces = _pieces(self.text, lead, i) if lead < i else ()
             if pieces:
                 self.passages.append(QuotedPassage(open=start, close=i, pieces=pieces))
+
+
+_DOUBLE_EVENTS = re.compile(
+    "[" + re.escape('\n"' + "".join(_DOUBLE_PAIRS) + "".join(_DOUBLE_PAIRS.values()) + _DOUBLE_CLOSERS) + "]"
+)
+"""The characters the double-mark pass reads: line breaks and every double mark."""
 
 
 def _find_double(text: str) -> list[QuotedPassage]:
