@@ -204,8 +204,7 @@ class DocIndex:
     def cue_words(self) -> list[int]:
         """The tokens whose lemma opens a reporting verb of the lexicon (the only ones
         :meth:`cue` can accept), in text order."""
-        cues = self._cue_lemmas
-        return tokens_where(self.doc, LEMMA, lambda lemma: lemma.lower() in cues)
+        return self.words_with_lemma(self._cue_lemmas)
 
     def words_with_lemma(self, lemmas: Container[str]) -> list[int]:
         """The tokens whose lower-cased lemma is in ``lemmas``, in text order."""

@@ -185,9 +185,9 @@ def lexicons_from_bytes(data: bytes) -> Lexicons:
         manifest, files = packed["manifest"], packed["files"]
     except Exception as error:  # msgpack raises several types on foreign bytes
         raise LexiconError(f"not saved quotebank lexicons: {error}") from None
-    folder = Path(tempfile.mkdtemp(dir=_unpack_root()))
     if not isinstance(files, dict):
         raise LexiconError("not saved quotebank lexicons: no files")
+    folder = Path(tempfile.mkdtemp(dir=_unpack_root()))
     for name, content in files.items():
         target = _relative(folder, folder / MANIFEST, name, "file")
         target.parent.mkdir(parents=True, exist_ok=True)

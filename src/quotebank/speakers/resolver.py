@@ -250,7 +250,7 @@ def _issuing_subject(token: Token, refs: References) -> Span | None:
     if token.dep_ != "dobj" or verb.lemma_.lower() not in refs.issuing_verbs:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
-    return None if subject is None else token.doc[subject.left_edge.i : subject.right_edge.i + 1]
+    return None if subject is None else _phrase(subject)
 
 
 def _proper_compound(token: Token) -> Span | None:
@@ -287,8 +287,9 @@ def _agent_issuer(token: Token) -> Span | None:
         for child in verb.children:
             if child.dep_ in ("agent", "prep") and child.lower_ in ("by", "from"):
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if obj is not None and obj.pos_ != "PRON":
-                    return token.doc[obj.left_edge.i : obj.right_edge.i + 1]
+                found = None if obj is None else _phrase(obj)
+                if found is not None:
+                    return found
     return None
 
 

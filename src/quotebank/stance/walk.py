@@ -260,11 +260,7 @@ class Walker:
         if only is not None:  # "the truce did nothing but buy them time": judged by what it did
             cur = only
         step = _Step(view=view, at=at, mention=mention, chain=chain, prev=prev, cur=cur, role=role, inside=inside)
-        applied = (
-            self._predicate(view, at, mention, chain, prev, cur, role, inside)
-            or self._copula_step(step)
-            or self._existential_step(step)
-        )
+        applied = self._predicate(step) or self._copula_step(step) or self._existential_step(step)
         self._negation(view, chain, cur, inside)
         # an event the lexicon does not know: nothing to say about the mention
         return applied or chain.layer is not None or not self._opaque(view, cur, role)
@@ -310,31 +306,22 @@ class Walker:
             return Role.OBJECT if view.pos[prev] in ("PROPN", "NOUN") and view.pos[cur] == "NOUN" else Role.MODIFIER
         return Role.OBJECT
 
-    def _predicate(
-        self,
-        view: DocView,
-        at: Covered,
-        mention: Mention,
-        chain: Chain,
-        prev: int,
-        cur: int,
-        role: Role,
-        inside: set[int],
-    ) -> bool:
-        """Apply the predicate entry covering ``cur`` (or the preposition below it that belongs to its phrase)."""
-        found = self._entry_at(view, at, mention, chain, prev, cur)
+    def _predicate(self, step: _Step) -> bool:
+        """Apply the predicate entry covering ``step.cur`` (or the preposition below it that belongs to its phrase)."""
+        view, chain, prev, cur = step.view, step.chain, step.prev, step.cur
+        found = self._entry_at(view, step.at, step.mention, chain, prev, cur)
         if found is None:
             return False
         entry: PredicateEntry = found.value
         if entry.cls in _JUDGEMENTS and view.dep[prev] == "nsubjpass" and view.tag[cur] == "VBN":
-            role = Role.SUBJECT  # "the text is balanced": a participle that judges, read as an adjective
+            step = attrs.evolve(step, role=Role.SUBJECT)  # "the text is balanced": a participle that judges
+        role = step.role
         if role not in entry.roles and not (role is Role.MODIFIER and Role.OBJECT in entry.roles):
             return False
         if entry.phrase in self.mod.asking and _asks_question(view, self.mod, prev):
             return False  # "asked why ...": an indirect question, not a request
         chain.used.add(found.start)
         chain.read.update(found.tokens)
-        step = _Step(view=view, at=at, mention=mention, chain=chain, prev=prev, cur=cur, role=role, inside=inside)
         return self._apply(step, entry, found)
 
     def _entry_at(
@@ -500,7 +487,10 @@ class Walker:
         for x in view.children[cur]:
             if view.dep[x] == "xcomp" and x not in inside:
                 passive = any(view.dep[c] == "auxpass" for c in view.children[x])
-                self._predicate(view, at, mention, chain, prev, x, Role.OBJECT if passive else Role.SUBJECT, inside)
+                role = Role.OBJECT if passive else Role.SUBJECT
+                self._predicate(
+                    _Step(view=view, at=at, mention=mention, chain=chain, prev=prev, cur=x, role=role, inside=inside)
+                )
                 self._negation(view, chain, x, inside)
                 inside.update(view.subtree(x))
                 return True

@@ -10,7 +10,7 @@ they share in building a quote is :mod:`quotebank.extract.content`.
 """
 
 from quotebank.extract.rules._rule import Example, Family, Rule
-from quotebank.extract.rules.registry import FAMILIES, REGISTRY, check_names, families, family, markdown, rule_named
+from quotebank.extract.rules.registry import FAMILIES, REGISTRY, check_names, family, markdown, rule_named
 
 __all__ = [
     "FAMILIES",
@@ -19,7 +19,6 @@ __all__ = [
     "Family",
     "Rule",
     "check_names",
-    "families",
     "family",
     "markdown",
     "rule_named",

@@ -271,17 +271,19 @@ def _cued(index: DocIndex, k: int, token: Token, particle: Token | None, source:
 
 
 def _after_open(index: DocIndex, passage: QuotedPassage) -> tuple[list[Token], bool]:
-    """The words after a passage's closing mark, and whether the passage ends open (with a
-    comma, question mark, dash ...: the sentence goes on after the mark)."""
+    """The words after a passage's closing mark that can attribute it, and whether the passage
+    ends open (with a comma, question mark, dash ...: the sentence goes on after the mark); no
+    words when they are more than eight after a closed passage."""
     inner = index.text[passage.start : passage.end].rstrip(" \t\n'\"\u2019\u201d")
     ends_open = bool(inner) and inner[-1] in ",?!\u2026\u2014\u2013-:"
-    return _after_frame(index, passage), ends_open
+    after = _after_frame(index, passage)
+    return (after if ends_open or len(after) <= 8 else []), ends_open
 
 
 def _cue_after(index: DocIndex, k: int) -> Candidate | None:
     """“…,” X said: a cue right after the closing mark (a far cue after a full stop is not)."""
     after, ends_open = _after_open(index, index.passages[k])
-    if not (after and (ends_open or len(after) <= 8)):
+    if not after:
         return None
     found = _cue_in(index, after, last=False)
     if found is None or (not ends_open and found[0].i - after[0].i > 3):
@@ -292,8 +294,8 @@ def _cue_after(index: DocIndex, k: int) -> Candidate | None:
 def _dash(index: DocIndex, k: int) -> Candidate | None:
     """“…” — X: a name after a dash that follows the closing mark."""
     passage = index.passages[k]
-    after, ends_open = _after_open(index, passage)
-    if not (after and (ends_open or len(after) <= 8)):
+    after, _ = _after_open(index, passage)
+    if not after:
         return None
     rest = index.text[passage.close + 1 : passage.close + 4].lstrip(" \t\u00a0")
     if not (after[0].text in _DASHES or (rest and rest[0] in "\u2014\u2013\u2015-")):

@@ -21,7 +21,7 @@ from quotebank.errors import InputError
 from quotebank.extract.rules import according_to, direct, headlines, noun_cues, verb_cues
 from quotebank.extract.rules._rule import Family, Rule
 
-__all__ = ["FAMILIES", "REGISTRY", "check_names", "families", "family", "markdown", "rule_named"]
+__all__ = ["FAMILIES", "REGISTRY", "check_names", "family", "markdown", "rule_named"]
 
 FAMILIES: tuple[Family, ...] = (
     Family(name=verb_cues.FAMILY, rules=verb_cues.RULES, find=verb_cues.find),
@@ -65,11 +65,6 @@ def check_names(names: Iterable[str]) -> frozenset[str]:
             raise InputError(f"a rule name must be a string, got {name!r}")
         out.add(rule_named(name).name)
     return frozenset(out)
-
-
-def families() -> tuple[str, ...]:
-    """The names of the rule families, in order of precedence."""
-    return tuple(fam.name for fam in FAMILIES)
 
 
 def family(name: str) -> tuple[Rule, ...]:
