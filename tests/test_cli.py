@@ -233,8 +233,8 @@ def test_csv_cells_that_open_like_formulas_are_neutralised(tmp_path: Path) -> No
     assert main(["extract", str(doc), "--format", "csv", "--csv-formulas", "-o", str(raw)]) == 0
     [row] = list(csv.DictReader(guarded.open(encoding="utf-8")))
     [exact] = list(csv.DictReader(raw.open(encoding="utf-8")))
-    assert exact["content"].startswith("=HYPERLINK")
-    assert row["content"] == "'" + exact["content"]
+    assert exact["text"].startswith("=HYPERLINK")
+    assert row["text"] == "'" + exact["text"]
     for cells in (row, exact):  # scores stay numbers
         assert all(float(cells[k]) == float(cells[k]) for k in cells if k.endswith("_score"))
 

@@ -62,7 +62,7 @@ def test_csv_resume_writes_one_header(tmp_path: Path) -> None:
     assert main(["extract", str(folder / "d00.txt"), "--format", "csv", "-o", str(out)]) == 0
     assert main(["extract", str(folder), "--format", "csv", "-o", str(out), "--resume"]) == 0
     rows = out.read_text(encoding="utf-8").splitlines()
-    assert sum(row.startswith("doc,kind,") for row in rows) == 1
+    assert sum(row.startswith("doc,start,end,kind,") for row in rows) == 1
     assert len(rows) > 3
 
 

@@ -15,6 +15,8 @@ Examples:
 
 from quotebank import errors
 from quotebank.extractor import DEFAULT_MODELS, Extractor, extract, load_model
+from quotebank.frames import to_frame
+from quotebank.io import read_quotes
 from quotebank.lexicons import Lexicons, load_lexicons
 from quotebank.model import (
     Evidence,
@@ -50,5 +52,7 @@ __all__ = [
     "extract",
     "load_lexicons",
     "load_model",
+    "read_quotes",
     "speaker_key",
+    "to_frame",
 ]

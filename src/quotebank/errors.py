@@ -28,6 +28,7 @@ __all__ = [
     "LexiconError",
     "ModelNotFoundError",
     "OutputError",
+    "PageError",
     "QuotebankError",
 ]
 
@@ -48,6 +49,11 @@ class InputError(QuotebankError, TypeError):
 class OutputError(QuotebankError, OSError):
     """An output file cannot be written or resumed as asked (``-o`` is a directory, a
     resumed output has no manifest or was changed since its run)."""
+
+
+class PageError(QuotebankError, ValueError):
+    """A web page holds no article text that could be found (an index page, a page of
+    scripts, an empty file): :func:`quotebank.webpages.page_text` finds no main text."""
 
 
 class ModelNotFoundError(QuotebankError, LookupError):

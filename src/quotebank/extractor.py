@@ -145,6 +145,9 @@ class Extractor:
             :data:`quotebank.extract.rules.REGISTRY`; an unknown name is an ``InputError``).
         date: the day the texts were published (``"2024-05-07"`` or a ``datetime.date``):
             a registry title ("the US president") names whoever held it that day.
+        stance_targets: the ids of the targets to score, in that order, from the shipped
+            targets and ``targets`` (``[]``: no stance; ``None``: all of them). An unknown
+            id is a :class:`~quotebank.errors.LexiconError` naming the known ones.
 
     Attributes:
         nlp: the spaCy ``Language``, with the ``quotebank`` component last.
@@ -168,6 +171,7 @@ class Extractor:
         stance_context: bool = True,
         disabled_rules: Iterable[str] = (),
         date: str | datetime.date | None = None,
+        stance_targets: Iterable[str] | None = None,
     ) -> None:
         self.nlp: Language = model if isinstance(model, Language) else load_model(None if model is None else str(model))
         speaker_files = _paths(speakers, "speakers")
@@ -184,6 +188,7 @@ class Extractor:
             "stance_context": stance_context,
             "disabled_rules": sorted(check_names(disabled_rules)),
             "date": date.isoformat() if isinstance(date, datetime.date) else date,
+            "stance_targets": None if stance_targets is None else _names(stance_targets, "stance_targets"),
         }
         component = self.nlp.add_pipe("quotebank", config=config)
         assert isinstance(component, QuotebankComponent)
@@ -393,6 +398,14 @@ def _paths(value: object, name: str) -> list[str]:
     if not isinstance(value, collections.abc.Iterable):
         raise InputError(f"{name}= needs a path or a list of paths, got {type(value).__name__}")
     return [str(p) for p in value]
+
+
+def _names(value: object, name: str) -> list[str]:
+    """Target ids given as one string or an iterable of strings."""
+    names = [value] if isinstance(value, str) else list(value) if isinstance(value, Iterable) else None
+    if names is None or not all(isinstance(n, str) for n in names):
+        raise InputError(f"{name} must be a str or an iterable of str, got {type(value).__name__}")
+    return names
 
 
 def _pairs(texts: Iterable[str], ids: Iterable[str | None]) -> Iterator[tuple[str, str | None]]:

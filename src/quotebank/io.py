@@ -35,25 +35,39 @@ from typing import IO, Any
 
 import attrs
 
-from quotebank.errors import DocumentError
+from quotebank.errors import DocumentError, InputError, PageError
 from quotebank.model import Quote
+from quotebank.webpages import is_page, looks_like_html, looks_like_markup, page_text
 
 __all__ = [
+    "DOCUMENT_PATTERNS",
+    "STDIN",
     "Source",
+    "COLUMNS",
     "atomic_writer",
     "collect_documents",
     "collect_paths",
+    "columns",
     "format_table",
+    "markup_warning",
     "neutralise_formula",
     "printable",
     "quote_rows",
     "read_document",
+    "read_quotes",
     "read_source",
     "write_csv",
     "write_jsonl",
 ]
 
 _BINARY_SAMPLE = 8192
+
+DOCUMENT_PATTERNS = ("*.txt", "*.html", "*.htm")
+"""What a folder is searched for: text files and saved web pages (read with
+:func:`quotebank.webpages.page_text`)."""
+
+STDIN = "-"
+"""The path that names standard input (its document id is ``stdin``)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -70,12 +84,20 @@ class Source:
             folder is named by :func:`read_source`.
         named: the user named the file itself (not found in a folder); a named pipe or
             device is read, as ``quotebank extract <(zcat news.gz)`` expects.
+        stdin: the document is standard input (the path ``-``).
     """
 
     path: Path
     doc_id: str
     problem: str | None = None
     named: bool = False
+    stdin: bool = False
+
+    @property
+    def page(self) -> bool:
+        """Whether the source is read as a web page (by its suffix; standard input when it
+        opens like an HTML document)."""
+        return is_page(self.path) and not self.stdin
 
 
 def _special(mode: int) -> str | None:
@@ -100,8 +122,8 @@ def _entry_problem(path: Path) -> str | None:
         return f"cannot read: {error.strerror or error}"
 
 
-def _walk(folder: Path, pattern: str) -> list[tuple[Path, str | None]]:
-    """Every entry below ``folder`` matching ``pattern``, and every folder below it that
+def _walk(folder: Path, patterns: Sequence[str]) -> list[tuple[Path, str | None]]:
+    """Every entry below ``folder`` matching one of ``patterns``, and every folder below it that
     cannot be listed (with that problem; an entry's own problem is found when it is read).
 
     Symbolic links to folders are followed once (a loop is not searched twice).
@@ -119,7 +141,9 @@ def _walk(folder: Path, pattern: str) -> list[tuple[Path, str | None]]:
             continue
         seen.add((info.st_dev, info.st_ino))
         dirs.sort()
-        found.extend((Path(root) / name, None) for name in sorted(files) if fnmatch.fnmatch(name, pattern))
+        found.extend(
+            (Path(root) / name, None) for name in sorted(files) if any(fnmatch.fnmatch(name, p) for p in patterns)
+        )
     return sorted(found, key=lambda item: item[0])
 
 
@@ -142,10 +166,13 @@ def _unique_ids(entries: Sequence[tuple[Path, Path | None]]) -> list[str]:
     return ids
 
 
-def collect_documents(paths: Iterable[str | Path], *, pattern: str = "*.txt") -> list[Source]:
+def collect_documents(
+    paths: Iterable[str | Path], *, pattern: str | Sequence[str] = DOCUMENT_PATTERNS
+) -> list[Source]:
     """The documents named by ``paths``, folders expanded, with unique ids; nothing is dropped.
 
-    Folders are searched (recursively) for files matching ``pattern``; every match is
+    Folders are searched (recursively) for files matching ``pattern`` (by default text
+    files and saved web pages, :data:`DOCUMENT_PATTERNS`); ``-`` is standard input. Every match is
     returned, including those that cannot be read (:func:`read_source` says why), and so
     is a folder that cannot be listed (its :attr:`Source.problem` says so). Files named directly are kept whatever their
     name, so that a missing or unreadable one is reported, not skipped. A file reached twice
@@ -160,11 +187,17 @@ def collect_documents(paths: Iterable[str | Path], *, pattern: str = "*.txt") ->
         >>> [s.doc_id for s in collect_documents([root])]
         ['a/report', 'b/report', 'note']
     """
+    patterns = (pattern,) if isinstance(pattern, str) else tuple(pattern)
     entries: list[tuple[Path, str | None, Path | None]] = []
+    stdin: list[Source] = []
     for raw in paths:
+        if str(raw) == STDIN:
+            if not stdin:
+                stdin.append(Source(path=Path(STDIN), doc_id="stdin", named=True, stdin=True))
+            continue
         path = Path(raw)
         if path.is_dir():
-            entries.extend((p, problem, path) for p, problem in _walk(path, pattern))
+            entries.extend((p, problem, path) for p, problem in _walk(path, patterns))
         else:
             entries.append((path, None, None))
     kept: list[tuple[Path, str | None, Path | None]] = []
@@ -176,30 +209,64 @@ def collect_documents(paths: Iterable[str | Path], *, pattern: str = "*.txt") ->
         reached.add(real)
         kept.append((path, problem, base))
     ids = _unique_ids([(p, base) for p, _, base in kept])
-    return [
+    return stdin + [
         Source(path=p, doc_id=doc_id, problem=problem, named=base is None)
         for (p, problem, base), doc_id in zip(kept, ids, strict=True)
     ]
 
 
-def collect_paths(paths: Iterable[str | Path], *, pattern: str = "*.txt") -> list[Path]:
+def collect_paths(paths: Iterable[str | Path], *, pattern: str | Sequence[str] = DOCUMENT_PATTERNS) -> list[Path]:
     """The files of :func:`collect_documents`, as paths (readable or not)."""
     return [source.path for source in collect_documents(paths, pattern=pattern)]
 
 
 def read_source(source: Source) -> str | DocumentError:
-    """Read a collected document: its known problem, or :func:`read_document`.
+    """Read a collected document: its known problem, or its text.
 
-    A pipe or device found in a folder is never opened (reading it could block
-    for ever); one the user named is read.
+    A text file is read by :func:`read_document`; a web page (``.html``, ``.htm``, or
+    standard input that opens like an HTML document) is reduced to its article text by
+    :func:`quotebank.webpages.page_text`, and quote offsets refer to that text. A pipe or
+    device found in a folder is never opened (reading it could block for ever); one the
+    user named is read.
     """
     if source.problem is not None:
         return DocumentError(file=str(source.path), reason=source.problem)
+    if source.stdin:
+        import sys
+
+        text = _decode("-", sys.stdin.buffer.read())
+        return _page(source, text) if isinstance(text, str) and looks_like_html(text) else text
     if not source.named:
         problem = _entry_problem(source.path)
         if problem is not None:
             return DocumentError(file=str(source.path), reason=problem)
-    return read_document(source.path)
+    text = read_document(source.path)
+    return _page(source, text) if source.page and isinstance(text, str) else text
+
+
+def _page(source: Source, html: str) -> str | DocumentError:
+    try:
+        return page_text(html)
+    except PageError as error:
+        return DocumentError(file=str(source.path), reason=str(error))
+
+
+def markup_warning(source: Source, text: str) -> str | None:
+    """The warning for a plain-text document that holds HTML tags or entities (``None`` for
+    clean text and for web pages, whose markup :func:`read_source` already removed).
+
+    Examples:
+        >>> print(markup_warning(Source(path=Path("a.txt"), doc_id="a"), "<p>The <b>chief</b> said so.</p>"))
+        a.txt holds HTML tags or entities: speakers and offsets will include markup (save it as .html ...)
+        >>> print(markup_warning(Source(path=Path("a.txt"), doc_id="a"), "The chief said so."))
+        None
+    """
+    if source.page or (source.stdin and looks_like_html(text)) or not looks_like_markup(text):
+        return None
+    return (
+        f"{source.path} holds HTML tags or entities: speakers and offsets will include markup "
+        "(save it as .html to read the article text)"
+    )
 
 
 def read_document(path: Path | str) -> str | DocumentError:
@@ -218,6 +285,11 @@ def read_document(path: Path | str) -> str | DocumentError:
         return DocumentError(file=name, reason="is a directory")
     except OSError as error:
         return DocumentError(file=name, reason=f"cannot read: {error.strerror or error}")
+    return _decode(name, data)
+
+
+def _decode(name: str, data: bytes) -> str | DocumentError:
+    """UTF-8 text (a leading BOM dropped), or why the bytes are not text."""
     if b"\x00" in data[:_BINARY_SAMPLE]:
         return DocumentError(file=name, reason="binary file (NUL bytes)")
     try:
@@ -268,6 +340,32 @@ def atomic_writer(path: Path | str | None) -> Iterator[IO[str]]:
         raise
 
 
+def read_quotes(path: Path | str) -> list[Quote]:
+    """The quotes of a JSONL file written by ``quotebank extract`` (or :func:`write_jsonl`).
+
+    Raises:
+        InputError: a line is not a quote row (the message names the file and line).
+
+    Examples:
+        >>> import tempfile, pathlib, quotebank
+        >>> out = pathlib.Path(tempfile.mkdtemp()) / "q.jsonl"
+        >>> with out.open("w", encoding="utf-8") as handle:
+        ...     _ = write_jsonl(quotebank.extract('"No," she said.', doc_id="a"), handle)
+        >>> [q.text for q in read_quotes(out)]
+        ['No,']
+    """
+    quotes = []
+    with Path(path).open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                quotes.append(Quote.from_dict(json.loads(line)))
+            except (ValueError, KeyError, TypeError, IndexError) as error:
+                raise InputError(f"{path}:{number}: not a quote row: {error}") from None
+    return quotes
+
+
 def write_jsonl(quotes: Iterable[Quote], handle: IO[str]) -> int:
     """Write one JSON object per quote (:meth:`Quote.to_dict`); return how many."""
     n = 0
@@ -278,42 +376,65 @@ def write_jsonl(quotes: Iterable[Quote], handle: IO[str]) -> int:
     return n
 
 
-_CSV_FIELDS = [
+COLUMNS = (
     "doc",
+    "start",
+    "end",
     "kind",
-    "rule",
+    "text",
     "speaker",
     "speaker_key",
     "speaker_kind",
+    "resolution",
+    "confidence",
     "mention",
     "cue",
-    "start",
-    "end",
-    "content",
-]
+    "rule",
+)
+"""The flat columns of a quote, shared by CSV, Parquet and :func:`quotebank.to_frame`; after
+them come two per stance target: ``<target>`` (the label) and ``<target>_score``."""
+
+
+def columns(targets: Sequence[str]) -> list[str]:
+    """Every column for quotes scored on ``targets``: :data:`COLUMNS`, then a label and a
+    score column per target.
+
+    Examples:
+        >>> columns(["ceasefire"])[-3:]
+        ['rule', 'ceasefire', 'ceasefire_score']
+    """
+    return [*COLUMNS, *(name for t in targets for name in (t, f"{t}_score"))]
 
 
 def quote_rows(quotes: Iterable[Quote], targets: Sequence[str] | None = None) -> list[dict[str, Any]]:
-    """Flatten quotes into rows (one per quote) for CSV and tables."""
+    """Flatten quotes into rows, one per quote, with the keys of :func:`columns`.
+
+    ``text`` is :attr:`Quote.text` (the content pieces joined by a space); ``start`` and
+    ``end`` bound the whole quote. Values a quote does not have (no speaker, no cue, a
+    target it was not scored on) are ``None``. ``targets`` defaults to each quote's own.
+    """
     rows = []
     for q in quotes:
+        speaker = q.speaker
         row: dict[str, Any] = {
-            "doc": q.doc_id or "",
-            "kind": q.kind.value,
-            "rule": q.rule or "",
-            "speaker": (q.speaker.name if q.speaker else None) or "",
-            "speaker_key": (q.speaker.key if q.speaker else None) or "",
-            "speaker_kind": q.speaker.kind.value if q.speaker else "",
-            "mention": q.speaker.mention.text if q.speaker and q.speaker.mention else "",
-            "cue": q.cue.text if q.cue else "",
+            "doc": q.doc_id,
             "start": q.start,
             "end": q.end,
-            "content": " … ".join(p.text for p in q.content),
+            "kind": q.kind.value,
+            "text": q.text,
+            "speaker": speaker.name if speaker else None,
+            "speaker_key": speaker.key if speaker else None,
+            "speaker_kind": speaker.kind.value if speaker else None,
+            "resolution": speaker.resolution.value if speaker else None,
+            "confidence": speaker.confidence if speaker else None,
+            "mention": speaker.mention.text if speaker and speaker.mention else None,
+            "cue": q.cue.text if q.cue else None,
+            "rule": q.rule,
         }
         for target in targets if targets is not None else list(q.stance):
             stance = q.stance.get(target)
-            row[target] = stance.label.value if stance else ""
-            row[f"{target}_score"] = stance.score if stance else ""
+            row[target] = stance.label.value if stance else None
+            row[f"{target}_score"] = stance.score if stance else None
         rows.append(row)
     return rows
 
@@ -343,7 +464,7 @@ def write_csv(
     header: bool = True,
     formula_guard: bool = True,
 ) -> int:
-    """Write quotes as CSV rows with a stance label and score column per target.
+    """Write quotes as CSV rows: the columns of :func:`columns` (a missing value is empty).
 
     Args:
         quotes: the quotes.
@@ -354,13 +475,10 @@ def write_csv(
             (see :func:`neutralise_formula`); turn off for exact text in a non-spreadsheet
             consumer (JSONL is always exact).
     """
-    fields = [*_CSV_FIELDS]
-    for target in targets:
-        fields += [target, f"{target}_score"]
-    writer = csv.DictWriter(handle, fieldnames=fields, extrasaction="ignore")
+    writer = csv.DictWriter(handle, fieldnames=columns(targets), extrasaction="ignore")
     if header:
         writer.writeheader()
-    rows = quote_rows(quotes, targets)
+    rows = [{k: "" if v is None else v for k, v in row.items()} for row in quote_rows(quotes, targets)]
     if formula_guard:
         rows = [{k: neutralise_formula(v) for k, v in row.items()} for row in rows]
     writer.writerows(rows)
@@ -387,24 +505,33 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _who(row: dict[str, Any]) -> str:
+    """How the speaker was found, for the table: ``alias 0.95``-style resolution and confidence."""
+    if row["resolution"] is None:
+        return "-"
+    return f"{row['resolution']} {row['confidence']:.2f}"
+
+
 def format_table(quotes: Sequence[Quote], targets: Sequence[str], *, width: int = 60) -> str:
     """Render quotes as a fixed-width text table for people.
 
-    Columns: document, kind, the rule that found the quote, speaker (canonical name), cue,
-    content, and the stance label of each target (``+`` FAVOR, ``-`` AGAINST, ``·`` NONE).
+    Columns: document, kind, the rule that found the quote, speaker (canonical name), how
+    the speaker was resolved and how sure that is, cue, content (pieces joined by ``…``),
+    and the stance label of each target (``+`` FAVOR, ``-`` AGAINST, ``·`` NONE).
     """
-    short = {"FAVOR": "+ favor", "AGAINST": "- against", "NONE": "·"}
-    head = ["doc", "kind", "rule", "speaker", "cue", "content", *targets]
+    short = {"FAVOR": "+ favor", "AGAINST": "- against", "NONE": "·", "None": "·"}
+    head = ["doc", "kind", "rule", "speaker", "resolved", "cue", "content", *targets]
     body = []
-    for row in quote_rows(quotes, targets):
+    for q, row in zip(quotes, quote_rows(quotes, targets), strict=True):
         body.append(
             [
-                _cut(str(row["doc"]), 12),
+                _cut(str(row["doc"] or ""), 12),
                 row["kind"],
-                _cut(str(row["rule"]), 18),
-                _cut(str(row["speaker"]) or "?", 26),
-                _cut(str(row["cue"]), 14),
-                _cut(str(row["content"]), width),
+                _cut(str(row["rule"] or ""), 18),
+                _cut(str(row["speaker"] or "?"), 26),
+                _who(row),
+                _cut(str(row["cue"] or ""), 14),
+                _cut(" … ".join(p.text for p in q.content), width),
                 *[short.get(str(row[t]), str(row[t])) for t in targets],
             ]
         )

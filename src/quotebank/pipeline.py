@@ -50,6 +50,7 @@ __all__ = [
     "install_extensions",
     "make_paragraphs",
     "make_quotebank",
+    "select_targets",
 ]
 
 SPAN_KEY = "quotes"
@@ -141,6 +142,9 @@ class QuotebankComponent:
         date: the day the texts were published (ISO ``YYYY-MM-DD``), so that a registry
             title ("the Israeli defence minister") names whoever held it that day; without
             a date, only a title a single registry speaker ever held names anyone.
+        stance_targets: the ids of the loaded targets to score, in that order (``[]``: no
+            stance at all); ``None`` scores every loaded target. An id no loaded target has
+            is a :class:`~quotebank.errors.LexiconError` naming the known ones.
     """
 
     def __init__(
@@ -156,9 +160,11 @@ class QuotebankComponent:
         stance_context: bool = True,
         disabled_rules: Sequence[str] = (),
         date: str | None = None,
+        stance_targets: Sequence[str] | None = None,
     ) -> None:
         install_extensions()
         self.name = name
+        self.stance_targets = None if stance_targets is None else tuple(stance_targets)
         self.min_strength = min_strength
         self.disabled_rules = check_names(disabled_rules)
         self.stance_context = stance_context
@@ -195,7 +201,8 @@ class QuotebankComponent:
         self._lexicons = lexicons
         self._missing = None
         self.resolver = SpeakerResolver(lexicons, date=self.date)
-        self.scorer = StanceScorer(lexicons, lambda text: [t.text for t in tokenizer(text)])
+        chosen = select_targets(lexicons, self.stance_targets)
+        self.scorer = StanceScorer(chosen, lambda text: [t.text for t in tokenizer(text)])
 
     def initialize(
         self,
@@ -327,6 +334,7 @@ class QuotebankComponent:
         "stance_context": True,
         "disabled_rules": [],
         "date": None,
+        "stance_targets": None,
     },
 )
 def make_quotebank(
@@ -339,6 +347,7 @@ def make_quotebank(
     stance_context: bool,
     disabled_rules: list[str],
     date: str | None,
+    stance_targets: list[str] | None,
 ) -> QuotebankComponent:
     """Create the ``quotebank`` component (used by ``nlp.add_pipe("quotebank")``).
 
@@ -352,6 +361,7 @@ def make_quotebank(
         stance_context: read the sentence around a quote for its stance.
         disabled_rules: names of extraction rules to switch off.
         date: the texts' publication day (``YYYY-MM-DD``) for dated registry titles.
+        stance_targets: ids of the targets to score (``None``: every loaded target).
 
     Returns:
         The component.
@@ -366,7 +376,29 @@ def make_quotebank(
         stance_context=stance_context,
         disabled_rules=disabled_rules,
         date=date,
+        stance_targets=stance_targets,
     )
+
+
+def select_targets(lexicons: Lexicons, ids: Sequence[str] | None) -> Lexicons:
+    """``lexicons`` with only the stance targets ``ids``, in that order (``None``: all of them).
+
+    Raises:
+        LexiconError: an id that no loaded target has (the message lists the known ones).
+
+    Examples:
+        >>> from quotebank.lexicons import load_lexicons
+        >>> lexicons = load_lexicons()
+        >>> list(select_targets(lexicons, ["ceasefire"]).targets), list(select_targets(lexicons, []).targets)
+        (['ceasefire'], [])
+    """
+    if ids is None:
+        return lexicons
+    unknown = [i for i in ids if i not in lexicons.targets]
+    if unknown:
+        known = ", ".join(lexicons.targets) or "none"
+        raise LexiconError(f"unknown stance target {unknown[0]!r} (loaded targets: {known})")
+    return attrs.evolve(lexicons, targets={i: lexicons.targets[i] for i in dict.fromkeys(ids)})
 
 
 class ParagraphBoundaries:
