@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint typecheck complexity unit slow docs bench clean
+.PHONY: run test lint typecheck complexity unit slow docs bench clean system-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,19 @@ $(DEV_STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/quotebank extract seeds/*.txt --format table
 
-## test: install with dev, docs and eval extras; ruff, mypy, radon, pytest (slow tests included) and a strict docs build
-test: $(DEV_STAMP) lint typecheck complexity unit docs
+## test: install with dev, docs and eval extras (and chromium and jq where missing); ruff, mypy, radon, pytest (slow and browser tests included) and a strict docs build
+test: $(DEV_STAMP) system-tools lint typecheck complexity unit docs
+
+## system-tools: the Debian packages the tests drive (headless chromium for the report, jq for the shell pipe), installed only where missing
+system-tools:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium chromium-driver"; \
+	command -v jq >/dev/null 2>&1 || missing="$$missing jq"; \
+	if [ -n "$$missing" ]; then \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
+	  echo "make: installing$$missing with apt-get"; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tests benchmarks

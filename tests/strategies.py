@@ -72,7 +72,19 @@ def stances(draw: st.DrawFn, source: str, target: str) -> Stance:
 @st.composite
 def quotes(draw: st.DrawFn) -> Quote:
     """A valid quote over a generated text."""
-    source = draw(st.text(min_size=1, max_size=200))
+    return draw(quotes_over(draw(st.text(min_size=1, max_size=200))))
+
+
+@st.composite
+def report_documents(draw: st.DrawFn) -> tuple[str, list[Quote]]:
+    """A text with up to six quotes over it, free to overlap one another (as a report draws)."""
+    source = draw(st.text(min_size=1, max_size=300))
+    return source, draw(st.lists(quotes_over(source), max_size=6))
+
+
+@st.composite
+def quotes_over(draw: st.DrawFn, source: str) -> Quote:
+    """A valid quote over ``source``."""
     n = draw(st.integers(1, 3))
     content = draw(ordered_spans(source, n))
     speaker = draw(

@@ -30,7 +30,18 @@ MODULES = [
     "quotebank.pipeline",
     "quotebank.io",
     "quotebank.evaluation",
+    "quotebank.webpages",
+    "quotebank.frames",
+    "quotebank.schema",
+    "quotebank.report",
     "quotebank.cli",
+    "quotebank.cli.app",
+    "quotebank.cli.common",
+    "quotebank.cli.extract",
+    "quotebank.cli.explain",
+    "quotebank.cli.report",
+    "quotebank.cli.schema",
+    "quotebank.cli.evaluate",
     "quotebank.dask",
 ]
 

@@ -94,7 +94,7 @@ def test_a_table_file_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     folder = _docs(tmp_path)
     out = tmp_path / "q.txt"
     out.write_text("previous content\n", encoding="utf-8")
-    import quotebank.cli as cli
+    import quotebank.cli.extract as cli
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
@@ -110,7 +110,7 @@ def test_a_crash_keeps_finished_documents_for_resume(tmp_path: Path, monkeypatch
     folder = _docs(tmp_path)
     out, whole = tmp_path / "q.jsonl", tmp_path / "whole.jsonl"
     assert main(["extract", str(folder), "-o", str(whole)]) == 0
-    import quotebank.cli as cli
+    import quotebank.cli.extract as cli
 
     real = cli.write_jsonl
     calls = []

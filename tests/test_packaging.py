@@ -35,6 +35,7 @@ def test_wheel_contains_lexicons_and_marker(wheel: Path) -> None:
     for name in shipped:
         assert f"quotebank/_lexicons/{name}" in names
     assert "quotebank/py.typed" in names
+    assert "quotebank/templates/report.html.j2" in names
 
 
 @pytest.mark.slow
@@ -56,6 +57,9 @@ def test_wheel_installs_into_a_clean_venv_and_extracts(wheel: Path, tmp_path: Pa
         "import quotebank, quotebank.lexicons as l; "
         "assert '_lexicons' in str(l.default_lexicon_dir()), l.default_lexicon_dir(); "
         "q = quotebank.extract('\u201cWe are ready,\u201d the minister said.'); "
+        "from quotebank.report import ReportDocument, render_report; "
+        "t = '\u201cWe are ready,\u201d the minister said.'; "
+        "assert render_report([ReportDocument(doc_id='a', text=t, quotes=q)]).count('<mark class=\"q ') == 1; "
         "print(q[0].speaker.name, l.default_lexicon_dir())"
     )
     done = subprocess.run([str(python), "-c", code], cwd=tmp_path, capture_output=True, text=True, check=False)

@@ -14,6 +14,7 @@ Examples:
 """
 
 from quotebank import errors
+from quotebank.display import render
 from quotebank.extractor import DEFAULT_MODELS, Extractor, extract, load_model
 from quotebank.frames import to_frame
 from quotebank.io import read_quotes
@@ -53,6 +54,7 @@ __all__ = [
     "load_lexicons",
     "load_model",
     "read_quotes",
+    "render",
     "speaker_key",
     "to_frame",
 ]

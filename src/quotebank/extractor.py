@@ -36,6 +36,7 @@ from quotebank.extract.rules import check_names
 from quotebank.lexicons import Lexicons
 from quotebank.model import Quote, TextSpan
 from quotebank.pipeline import QuotebankComponent, with_doc_id
+from quotebank.webpages import page_text
 
 __all__ = ["DEFAULT_MODELS", "Extractor", "extract", "load_model"]
 
@@ -241,6 +242,33 @@ class Extractor:
         """
         text = _check_text(text, "extract()")
         return next(self._run([text], [doc_id], n_process=1, batch_size=1))
+
+    def extract_html(self, html: str, *, doc_id: str | None = None, url: str | None = None) -> list[Quote]:
+        """Extract the quotes of a web page's article text.
+
+        The page is reduced to its headline and paragraphs by
+        :func:`quotebank.webpages.page_text` (trafilatura); offsets refer to that text,
+        which :func:`~quotebank.webpages.page_text` returns on its own for checking.
+
+        Args:
+            html: the page's HTML.
+            doc_id: an identifier copied into every quote.
+            url: the page's address, if known (helps trafilatura with some sites).
+
+        Returns:
+            The quotes, in text order.
+
+        Raises:
+            InputError: ``html`` is not a ``str``.
+            PageError: the page has no article text.
+
+        Examples:
+            >>> extractor = Extractor()
+            >>> html = "<html><body><article><p>The <b>UN</b> chief said the war must end.</p></article></body></html>"
+            >>> [(q.speaker.name, q.text) for q in extractor.extract_html(html)]
+            [('Antonio Guterres', 'the war must end')]
+        """
+        return self.extract(page_text(_check_text(html, "extract_html()"), url=url), doc_id=doc_id)
 
     def pipe(
         self,

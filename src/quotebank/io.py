@@ -40,10 +40,10 @@ from quotebank.model import Quote
 from quotebank.webpages import is_page, looks_like_html, looks_like_markup, page_text
 
 __all__ = [
+    "COLUMNS",
     "DOCUMENT_PATTERNS",
     "STDIN",
     "Source",
-    "COLUMNS",
     "atomic_writer",
     "collect_documents",
     "collect_paths",
@@ -166,9 +166,7 @@ def _unique_ids(entries: Sequence[tuple[Path, Path | None]]) -> list[str]:
     return ids
 
 
-def collect_documents(
-    paths: Iterable[str | Path], *, pattern: str | Sequence[str] = DOCUMENT_PATTERNS
-) -> list[Source]:
+def collect_documents(paths: Iterable[str | Path], *, pattern: str | Sequence[str] = DOCUMENT_PATTERNS) -> list[Source]:
     """The documents named by ``paths``, folders expanded, with unique ids; nothing is dropped.
 
     Folders are searched (recursively) for files matching ``pattern`` (by default text

@@ -226,6 +226,21 @@ def speaker_key(name: str | None) -> str | None:
     return " ".join(words) or None
 
 
+def _words(name: str) -> tuple[str, ...]:
+    """A name's words for matching: case-folded, punctuation at word ends dropped."""
+    words = [w.strip(".,;:'\"()") for w in name.casefold().split()]
+    words = [w for w in words if w]
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return tuple(words)
+
+
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    """Whether ``part`` occurs in ``words`` as a run of whole words."""
+    n = len(part)
+    return any(words[i : i + n] == part for i in range(len(words) - n + 1))
+
+
 @attrs.frozen(kw_only=True)
 class Speaker:
     """The source of a quote, resolved to a canonical name where possible.
@@ -275,6 +290,24 @@ class Speaker:
         default=attrs.Factory(lambda self: speaker_key(self.name), takes_self=True),
         validator=attrs.validators.optional(attrs.validators.instance_of(str)),
     )
+
+    def matches(self, name: str) -> bool:
+        """Whether ``name`` names this speaker: its words, case-folded and without a
+        leading "the", appear whole and in order in the canonical name, the key or an
+        alias (what ``quotebank extract --speaker NAME`` filters by).
+
+        Examples:
+            >>> bibi = Speaker(name="Benjamin Netanyahu", aliases=("Bibi",))
+            >>> bibi.matches("netanyahu"), bibi.matches("Bibi"), bibi.matches("Yahu")
+            (True, True, False)
+            >>> Speaker(name="the Trump campaign").matches("The Trump campaign")
+            True
+        """
+        wanted = _words(name)
+        if not wanted:
+            return False
+        names = (self.name, self.key, *self.aliases)
+        return any(_contains(_words(known), wanted) for known in names if known)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-compatible dictionary (the CLI's ``speaker`` object)."""

@@ -571,6 +571,21 @@ def _gender_ok(wanted: str, have: str) -> bool:
     return wanted in ("any", "unknown") or have in ("any", "unknown") or wanted == have
 
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _place_words(ents: list[Span]) -> frozenset[str]:
+    """The one-word names the recogniser tagged a place somewhere in the document."""
+    return frozenset(e.text for e in ents if e.label_ in _PLACE_LABELS and len(e) == 1)
+
+
+def _one_word_place(ent: Span, places: frozenset[str]) -> bool:
+    """A one-word "person" the same document tags a place elsewhere is that place: the
+    small model reads "an assault on Rafah" and "push into Rafah" as people while "in Rafah"
+    is a city; a document does not name a person and a place with the same single word."""
+    return len(ent) == 1 and ent.text in places
+
+
 class _DocMemory:
     """What a document has said about its people: full names, titles, genders."""
 
@@ -609,7 +624,10 @@ class _DocMemory:
         for ent in ents:
             if ent.label_ == "ORG":
                 self._org_entity(ent)
+        places = _place_words(ents)
         for ent in ents:
+            if ent.label_ == "PERSON" and _one_word_place(ent, places):
+                continue
             if ent.label_ == "PERSON" or self._person_tagged_org(ent):
                 self._person_entity(ent, resolver)
             elif ent.label_ in ("ORG", "GPE", "NORP") and ent.root.dep_ in ("nsubj", "nsubjpass"):
