@@ -190,3 +190,17 @@ def news_documents(draw: st.DrawFn) -> NewsDocument:
 def unicode_text() -> st.SearchStrategy[str]:
     """Arbitrary text, surrogates and control characters included."""
     return st.text(alphabet=st.characters(), max_size=300)
+
+
+@st.composite
+def head_arrays(draw: st.DrawFn, *, max_size: int = 80) -> list[int]:
+    """Dependency heads of a forest (a root is its own head), in any token order: the shape of
+    ``head_indices(doc)`` for a document of several sentences, parsed or hand-made."""
+    n = draw(st.integers(0, max_size))
+    # build in a random order so that heads point left and right
+    order = draw(st.permutations(list(range(n))))
+    heads = [0] * n
+    for k, token in enumerate(order):
+        is_root = k == 0 or draw(st.integers(0, 9)) == 0
+        heads[token] = token if is_root else order[draw(st.integers(0, k - 1))]
+    return heads

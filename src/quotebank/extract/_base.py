@@ -44,6 +44,28 @@ def head_indices(doc: Doc) -> list[int]:
     return (offsets + numpy.arange(n, dtype=numpy.int64)).tolist()  # type: ignore[no-any-return]
 
 
+def tree_depths(heads: Sequence[int]) -> list[int]:
+    """Every token's depth (how many heads lie above it; a root is its own head and has
+    depth 0), by pointer doubling: O(n log n) numpy work, however deep the parse. A token
+    whose heads never reach a root (a cycle in hand-made heads) gets depth -1.
+
+    Examples:
+        >>> tree_depths([1, 1, 1, 2])
+        [1, 0, 1, 2]
+        >>> tree_depths([1, 0])
+        [-1, -1]
+    """
+    n = len(heads)
+    if not n:
+        return []
+    ancestor = numpy.asarray(heads, dtype=numpy.int64)
+    depth = (ancestor != numpy.arange(n)).astype(numpy.int64)
+    for _ in range(n.bit_length()):
+        depth, ancestor = depth + depth[ancestor], ancestor[ancestor]
+    depth[numpy.asarray(heads, dtype=numpy.int64)[ancestor] != ancestor] = -1  # no root reached
+    return depth.tolist()  # type: ignore[no-any-return]
+
+
 def tokens_where(doc: Doc, attr: int, keep: Callable[[str], bool]) -> list[int]:
     """The indices of the tokens whose string attribute ``attr`` (a ``spacy.attrs`` id such as
     ``DEP`` or ``LOWER``) passes ``keep``, in text order: one ``to_array`` call, and ``keep``
@@ -62,6 +84,73 @@ def tokens_where(doc: Doc, attr: int, keep: Callable[[str], bool]) -> list[int]:
     strings = doc.vocab.strings
     wanted = [v for v in numpy.unique(values).tolist() if keep(strings[v])]
     return numpy.flatnonzero(numpy.isin(values, wanted)).tolist()
+
+
+_MEMO_LIMIT = 1 << 17
+"""Strings remembered per word list before its memory is emptied (bounds memory over a corpus)."""
+
+
+class WordList:
+    """A word list asked about the strings of spaCy's string store: which hashes, lower-cased,
+    are in it. Each answer is remembered by hash, so over a corpus each distinct string is
+    lower-cased and looked up once, not once per document (a string's hash is the same in every
+    vocabulary). Make one per long-lived list (a lexicon's), not one per document.
+
+    Examples:
+        >>> import spacy
+        >>> from spacy.attrs import LOWER
+        >>> doc = spacy.blank("en")("Said it. He says so.")
+        >>> WordList({"said", "says"}).tokens(doc, LOWER)
+        [0, 4]
+    """
+
+    __slots__ = ("_memo", "words")
+
+    def __init__(self, words: Container[str]) -> None:
+        self.words = words
+        self._memo: dict[int, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word.lower() in self.words
+
+    def tokens(self, doc: Doc, attr: int) -> list[int]:
+        """The tokens whose string attribute ``attr``, lower-cased, is in the list, in text order."""
+        if not len(doc):
+            return []
+        values = doc.to_array(attr)
+        memo = self._memo
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        strings, words = doc.vocab.strings, self.words
+        wanted = []
+        for v in numpy.unique(values).tolist():
+            hit = memo.get(v)
+            if hit is None:
+                hit = memo[v] = strings[v].lower() in words
+            if hit:
+                wanted.append(v)
+        return numpy.flatnonzero(numpy.isin(values, wanted)).tolist() if wanted else []
+
+
+_LISTS: dict[int, tuple[object, WordList]] = {}
+
+
+def word_list(owner: object, make: Callable[[], Container[str]]) -> WordList:
+    """The :class:`WordList` of ``make()``, made once per long-lived ``owner`` (a lexicon's
+    table) and kept with it, so that its memory outlives the document that asked.
+
+    Examples:
+        >>> verbs = {"say": 1, "rule out": 2}
+        >>> lemmas = word_list(verbs, lambda: {v.split()[0] for v in verbs})
+        >>> lemmas is word_list(verbs, lambda: set()), "rule" in lemmas
+        (True, True)
+    """
+    found = _LISTS.get(id(owner))
+    if found is None or found[0] is not owner:
+        if len(_LISTS) >= 256:
+            _LISTS.clear()
+        found = _LISTS[id(owner)] = (owner, WordList(make()))
+    return found[1]
 
 
 @attrs.define(kw_only=True, eq=False)
@@ -110,7 +199,8 @@ class DocIndex:
         self.passages = list(passages)
         self._names: set[str] | None = None
         self._cues: dict[int, tuple[ReportingVerb, Token | None] | None] = {}
-        self._cue_lemmas = {verb.split()[0] for verb in lexicons.reporting.verbs}
+        verbs = lexicons.reporting.verbs
+        self._cue_lemmas = word_list(verbs, lambda: frozenset(verb.split()[0] for verb in verbs))
         # second words of two-word cues ("rule out", "call on", "put it")
         self._particles = frozenset(PARTICLES) | {
             verb.split()[1] for verb in lexicons.reporting.verbs if len(verb.split()) == 2
@@ -139,40 +229,27 @@ class DocIndex:
     # ----------------------------------------------------------------- the tree
 
     @functools.cached_property
-    def _tree(self) -> tuple[list[int], list[int], list[int]]:
-        """Depth, and entry and exit times of a depth-first walk, for every token: built once
-        per document in O(n), so that depth and dominance are O(1) however deep the parse."""
-        heads = head_indices(self.doc)
-        n = len(heads)
-        children: list[list[int]] = [[] for _ in range(n)]
-        roots: list[int] = []
-        for i, h in enumerate(heads):
-            (roots if h == i else children[h]).append(i)
-        depth, enter, leave = [0] * n, [0] * n, [0] * n
-        clock = 0
-        for root in roots:
-            stack = [(root, False)]
-            while stack:
-                node, done = stack.pop()
-                if done:
-                    leave[node] = clock
-                    continue
-                enter[node] = clock
-                clock += 1
-                stack.append((node, True))
-                for child in reversed(children[node]):
-                    depth[child] = depth[node] + 1
-                    stack.append((child, False))
-        return depth, enter, leave
+    def _heads(self) -> list[int]:
+        return head_indices(self.doc)
+
+    @functools.cached_property
+    def _depths(self) -> list[int]:
+        return tree_depths(self._heads)
 
     def depth(self, i: int) -> int:
         """How many heads lie above token ``i``."""
-        return self._tree[0][i]
+        return self._depths[i]
 
     def is_under(self, i: int, top: int) -> bool:
-        """Whether token ``i`` is ``top`` or lies in its subtree."""
-        _, enter, leave = self._tree
-        return enter[top] <= enter[i] < leave[top] or i == top
+        """Whether token ``i`` is ``top`` or lies in its subtree: ``i``'s ancestor at
+        ``top``'s depth is ``top`` (a walk of at most the difference in depth)."""
+        depths, heads = self._depths, self._heads
+        steps = depths[i] - depths[top]
+        if steps <= 0 or depths[top] < 0:
+            return i == top
+        for _ in range(steps):
+            i = heads[i]
+        return i == top
 
     # ----------------------------------------------------------------- positions
 
@@ -204,17 +281,17 @@ class DocIndex:
     def cue_words(self) -> list[int]:
         """The tokens whose lemma opens a reporting verb of the lexicon (the only ones
         :meth:`cue` can accept), in text order."""
-        return self.words_with_lemma(self._cue_lemmas)
+        return self._cue_lemmas.tokens(self.doc, LEMMA)
 
     def words_with_lemma(self, lemmas: Container[str]) -> list[int]:
-        """The tokens whose lower-cased lemma is in ``lemmas``, in text order."""
-        return tokens_where(self.doc, LEMMA, lambda lemma: lemma.lower() in lemmas)
+        """The tokens whose lower-cased lemma is in ``lemmas`` (a lexicon's table), in text order."""
+        return word_list(lemmas, lambda: lemmas).tokens(self.doc, LEMMA)
 
     def cue(self, token: Token) -> tuple[ReportingVerb, Token | None] | None:
         """The reporting verb ``token`` is, with its particle token, or ``None`` (worked out
         once per token: rules ask again and again about the same verbs)."""
         lemma = token.lemma_.lower()
-        if lemma not in self._cue_lemmas:
+        if lemma not in self._cue_lemmas.words:
             return None  # the cheap test first: most tokens are no reporting verb
         if token.i not in self._cues:
             self._cues[token.i] = self._cue(token, lemma)

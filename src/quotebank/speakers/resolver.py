@@ -41,7 +41,7 @@ import attrs
 from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
-from quotebank.extract._base import tokens_where
+from quotebank.extract._base import tokens_where, word_list
 from quotebank.extract.boilerplate import Boilerplate
 from quotebank.lexicons import Lexicons, References, SpeakerEntry
 from quotebank.model import Resolution, Speaker, SpeakerKind, TextSpan, speaker_key
@@ -155,10 +155,8 @@ _SUBJECT_OR_POSSESSOR = frozenset({"nsubj", "nsubjpass", "poss"})
 
 def _document_nouns(doc: Doc, refs: References) -> list[int]:
     """The tokens that can be document nouns, by form or by lemma (all :func:`_issuer` looks at)."""
-    documents = refs.documents
-    by_form = tokens_where(doc, LOWER, documents.__contains__)
-    by_lemma = tokens_where(doc, LEMMA, lambda lemma: lemma.lower() in documents)
-    return sorted({*by_form, *by_lemma})
+    documents = word_list(refs.documents, lambda: refs.documents)
+    return sorted({*documents.tokens(doc, LOWER), *documents.tokens(doc, LEMMA)})
 
 
 def _bodies_before(at: int, known: list[_Known], memory: _DocMemory) -> list[_Known]:

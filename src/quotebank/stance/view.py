@@ -18,6 +18,7 @@ Examples:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from functools import cached_property
 
@@ -83,11 +84,15 @@ class DocView:
     @cached_property
     def children(self) -> list[list[int]]:
         """Per token, its children in text order."""
-        out: list[list[int]] = [[] for _ in self.lower]
-        for i, h in enumerate(self.head):
-            if h != i:
-                out[h].append(i)
-        return out
+        n = len(self.head)
+        heads = numpy.asarray(self.head, dtype=numpy.int64)
+        tokens = numpy.arange(n)
+        dependents = tokens[heads != tokens]
+        # dependents grouped by head, text order kept inside a group (a stable sort)
+        order = dependents[numpy.argsort(heads[dependents], kind="stable")]
+        bounds = numpy.searchsorted(heads[order], numpy.arange(n + 1)).tolist()
+        grouped = order.tolist()
+        return [grouped[a:b] for a, b in itertools.pairwise(bounds)]
 
     @cached_property
     def positions(self) -> dict[str, list[int]]:
