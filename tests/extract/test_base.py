@@ -94,3 +94,15 @@ def test_one_word_list_per_owner() -> None:
     assert word_list({"say": 1}, lambda: {"say"}) is not first
     assert "SAY" in first
     assert "tell" not in first
+
+
+def test_lower_words_and_sentence_ends_are_the_tokens() -> None:
+    doc = _NLP("He said: Yes.\nShe said NO")
+    doc[4].is_sent_start = True
+    doc[5].is_sent_start = True
+    index = DocIndex(doc, [], load_lexicons(), 0.5)
+    assert index.lower_words == [t.lower_ for t in doc]
+    assert index.sent_ends == [bool(t.is_sent_end) for t in doc]
+    assert index.tokens_lowered("said") == [1, 7]
+    assert index.tokens_lowered("absent") == []
+    assert index.char_of(2) == doc[2].idx

@@ -9,7 +9,7 @@ from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 
 import attrs
 import numpy
-from spacy.attrs import HEAD, IDX, LEMMA
+from spacy.attrs import HEAD, IDX, LEMMA, LOWER, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from quotebank.extract._marks import QuotedPassage
@@ -78,12 +78,16 @@ def tokens_where(doc: Doc, attr: int, keep: Callable[[str], bool]) -> list[int]:
         >>> tokens_where(doc, LOWER, lambda w: w == "said")
         [1, 5]
     """
-    if not len(doc):
-        return []
-    values = doc.to_array(attr)
     strings = doc.vocab.strings
-    wanted = [v for v in numpy.unique(values).tolist() if keep(strings[v])]
-    return numpy.flatnonzero(numpy.isin(values, wanted)).tolist()
+    answers: dict[int, bool] = {}
+    out = []
+    for i, value in enumerate(doc.to_array(attr).tolist() if len(doc) else []):
+        hit = answers.get(value)
+        if hit is None:
+            hit = answers[value] = keep(strings[value])
+        if hit:
+            out.append(i)
+    return out
 
 
 _MEMO_LIMIT = 1 << 17
@@ -117,19 +121,18 @@ class WordList:
         """The tokens whose string attribute ``attr``, lower-cased, is in the list, in text order."""
         if not len(doc):
             return []
-        values = doc.to_array(attr)
         memo = self._memo
         if len(memo) > _MEMO_LIMIT:
             memo.clear()
-        strings, words = doc.vocab.strings, self.words
-        wanted = []
-        for v in numpy.unique(values).tolist():
-            hit = memo.get(v)
+        strings, words, known = doc.vocab.strings, self.words, memo.get
+        out = []
+        for i, value in enumerate(doc.to_array(attr).tolist()):
+            hit = known(value)
             if hit is None:
-                hit = memo[v] = strings[v].lower() in words
+                hit = memo[value] = strings[value].lower() in words
             if hit:
-                wanted.append(v)
-        return numpy.flatnonzero(numpy.isin(values, wanted)).tolist() if wanted else []
+                out.append(i)
+        return out
 
 
 _LISTS: dict[int, tuple[object, WordList]] = {}
@@ -221,6 +224,36 @@ class DocIndex:
     def proper_words(self) -> frozenset[str]:
         """The words the document uses as proper nouns or entities somewhere."""
         return frozenset(tok.text for tok in self.doc if tok.pos_ == "PROPN" or tok.ent_type_)
+
+    @functools.cached_property
+    def lower_words(self) -> list[str]:
+        """Every token's lower-cased form, from one ``to_array`` call."""
+        values = self.doc.to_array(LOWER).tolist() if len(self.doc) else []
+        strings = self.doc.vocab.strings
+        forms = {v: strings[v] for v in set(values)}
+        return [forms[v] for v in values]
+
+    @functools.cached_property
+    def _by_lower(self) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        for i, form in enumerate(self.lower_words):
+            out.setdefault(form, []).append(i)
+        return out
+
+    @functools.cached_property
+    def sent_ends(self) -> list[bool]:
+        """Per token, whether it ends its sentence (``Token.is_sent_end``), from one ``to_array`` call."""
+        n = len(self.doc)
+        starts = self.doc.to_array(SENT_START).tolist() if n else []
+        return [j + 1 == n or starts[j + 1] == 1 for j in range(n)]
+
+    def tokens_lowered(self, word: str) -> list[int]:
+        """The tokens whose lower-cased form is ``word``, in text order."""
+        return self._by_lower.get(word, [])
+
+    def char_of(self, i: int) -> int:
+        """The offset of token ``i``'s first character."""
+        return self._starts[i]
 
     def allows(self, rule: str) -> bool:
         """Whether the rule named ``rule`` is switched on for this run."""

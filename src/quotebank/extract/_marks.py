@@ -33,6 +33,9 @@ _DOUBLE_PAIRS: dict[str, str] = {
 _DOUBLE_CLOSERS = "\u201d\u00bb\u300d\u300f"
 _SINGLE_OPENERS = "\u2018\u201a\u2039'"
 _SINGLE_CLOSERS = "\u2019\u203a'"
+_SINGLE_OPENER_MARKS = re.compile("[" + re.escape(_SINGLE_OPENERS) + "]")
+"""The characters that can open a single-quoted passage."""
+_SINGLE_CLOSER_MARKS = re.compile("[" + re.escape(_SINGLE_CLOSERS) + "]")
 _LEADING_MARKS = _SINGLE_OPENERS + '\u201d\u201c"'
 _OPEN_CONTEXT = " \t\n\r([{\u2014\u2013-/\u00a0"
 _PUNCT_AFTER = ' \t\n\r.,;:!?)]}\u2014\u2013-\u2026\u00a0"\u201d'
@@ -243,11 +246,10 @@ def _single_closers(text: str) -> list[int]:
     non-blank character and before punctuation or a blank."""
     n = len(text)
     out = []
-    for j in range(1, n):
-        if text[j] in _SINGLE_CLOSERS and not text[j - 1].isspace():
-            after = text[j + 1] if j + 1 < n else " "
-            if after in _PUNCT_AFTER:
-                out.append(j)
+    for m in _SINGLE_CLOSER_MARKS.finditer(text, 1):
+        j = m.start()
+        if not text[j - 1].isspace() and (text[j + 1] if j + 1 < n else " ") in _PUNCT_AFTER:
+            out.append(j)
     return out
 
 
@@ -261,22 +263,21 @@ def _find_single(text: str, taken: list[tuple[int, int]]) -> list[QuotedPassage]
     closers = _single_closers(text)
     breaks = [m.start() for m in re.finditer("\n", text)]
     n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch in _SINGLE_OPENERS and not inside(i) and _is_straight_open(text, i) and ch != "\u2019":
-            k = bisect.bisect_right(closers, i)
-            close = closers[k] if k < len(closers) else -1
-            line_end = breaks[b] if (b := bisect.bisect_right(breaks, i)) < len(breaks) else n
-            t = bisect.bisect_right(taken_starts, i)
-            blocked = taken_starts[t] if t < len(taken_starts) else n  # a double passage in the way
-            if close > i + 1 and close < line_end and close < blocked:
-                pieces = _pieces(text, i + 1, close)
-                if pieces:
-                    passages.append(QuotedPassage(open=i, close=close, pieces=pieces, single=True))
-                i = close + 1
-                continue
-        i += 1
+    resume = 0  # openers before this offset lie inside a passage already found
+    for m in _SINGLE_OPENER_MARKS.finditer(text):
+        i = m.start()
+        if i < resume or inside(i) or not _is_straight_open(text, i):
+            continue
+        k = bisect.bisect_right(closers, i)
+        close = closers[k] if k < len(closers) else -1
+        line_end = breaks[b] if (b := bisect.bisect_right(breaks, i)) < len(breaks) else n
+        t = bisect.bisect_right(taken_starts, i)
+        blocked = taken_starts[t] if t < len(taken_starts) else n  # a double passage in the way
+        if close > i + 1 and close < line_end and close < blocked:
+            pieces = _pieces(text, i + 1, close)
+            if pieces:
+                passages.append(QuotedPassage(open=i, close=close, pieces=pieces, single=True))
+            resume = close + 1
     return passages
 
 

@@ -169,10 +169,23 @@ def _inside_marks(index: DocIndex, hit: list[int], pieces: list[tuple[int, int]]
 
 def _words_outside(index: DocIndex, hit: list[int], pieces: list[tuple[int, int]]) -> int:
     """How many letters and digits of the content lie outside the passages ``hit``."""
-    inner = [(a, b) for h in hit for a, b in index.passages[h].pieces]
-    return sum(
-        1 for c, d in pieces for k in range(c, d) if index.text[k].isalnum() and not any(a <= k < b for a, b in inner)
-    )
+    inner = sorted((a, b) for h in hit for a, b in index.passages[h].pieces)
+    text = index.text
+    count = 0
+    for c, d in pieces:
+        at = c  # the first character of [c, d) not yet counted or skipped
+        for a, b in inner:
+            if b <= at or a >= d:
+                continue
+            count += _alnum(text, at, min(a, d))
+            at = max(at, b)
+        count += _alnum(text, at, d)
+    return count
+
+
+def _alnum(text: str, start: int, end: int) -> int:
+    """How many letters and digits ``text[start:end]`` holds (0 for an empty range)."""
+    return sum(1 for ch in text[start:end] if ch.isalnum()) if start < end else 0
 
 
 def classify(index: DocIndex, pieces: list[tuple[int, int]]) -> tuple[QuoteKind, list[tuple[int, int]], list[int]]:

@@ -37,18 +37,11 @@ RULES = (
 
 def _phrase_starts(index: DocIndex, words: list[str]) -> list[int]:
     """The tokens where the source phrase ``words`` starts, outside quotation marks."""
-    doc = index.doc
-    lowered = index.lower_text
-    n = len(words)
-    starts = set()
-    at = lowered.find(words[0])
-    while at != -1:
-        starts.add(index.token_at(at))
-        at = lowered.find(words[0], at + 1)
+    lowered, n = index.lower_words, len(words)
     return [
         i
-        for i in sorted(starts)
-        if i + n <= len(doc) and [t.lower_ for t in doc[i : i + n]] == words and index.in_passage(doc[i].idx) is None
+        for i in index.tokens_lowered(words[0])
+        if lowered[i : i + n] == words and index.in_passage(index.char_of(i)) is None
     ]
 
 

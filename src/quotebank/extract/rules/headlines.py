@@ -96,13 +96,13 @@ def _line_opening(index: DocIndex, line_start: int) -> int | None:
     return first
 
 
-def _line_colon(doc: Doc, first: int) -> int | None:
+def _line_colon(index: DocIndex, first: int) -> int | None:
     """The colon within the first ten tokens of a line, before its sentence or line ends."""
-    for j in range(first, min(first + 10, len(doc))):
-        t = doc[j]
-        if t.text == ":":
+    words, ends = index.lower_words, index.sent_ends
+    for j in range(first, min(first + 10, len(words))):
+        if words[j] == ":":
             return j
-        if t.text == "\n" or t.is_sent_end:
+        if words[j] == "\n" or ends[j]:
             return None
     return None
 
@@ -174,7 +174,7 @@ def _colon_content(index: DocIndex, colon: Token, transcript: bool) -> tuple[int
 def _colon_line(index: DocIndex, first: int) -> Candidate | None:
     """``Name: claim`` on one line starting at token ``first``, or ``None``."""
     doc = index.doc
-    colon = _line_colon(doc, first)
+    colon = _line_colon(index, first)
     if colon is None:
         return None
     name = _colon_head(doc, first, colon)
