@@ -58,11 +58,11 @@ def tree_depths(heads: Sequence[int]) -> list[int]:
     n = len(heads)
     if not n:
         return []
-    ancestor = numpy.asarray(heads, dtype=numpy.int64)
-    depth = (ancestor != numpy.arange(n)).astype(numpy.int64)
+    head = numpy.asarray(heads, dtype=numpy.int64)
+    ancestor, depth = head, (head != numpy.arange(n)).astype(numpy.int64)
     for _ in range(n.bit_length()):
         depth, ancestor = depth + depth[ancestor], ancestor[ancestor]
-    depth[numpy.asarray(heads, dtype=numpy.int64)[ancestor] != ancestor] = -1  # no root reached
+    depth[head[ancestor] != ancestor] = -1  # no root reached
     return depth.tolist()  # type: ignore[no-any-return]
 
 
@@ -78,11 +78,16 @@ def tokens_where(doc: Doc, attr: int, keep: Callable[[str], bool]) -> list[int]:
         >>> tokens_where(doc, LOWER, lambda w: w == "said")
         [1, 5]
     """
-    strings = doc.vocab.strings
-    answers: dict[int, bool] = {}
+    return _tokens_passing(doc, attr, keep, {})
+
+
+def _tokens_passing(doc: Doc, attr: int, keep: Callable[[str], bool], answers: dict[int, bool]) -> list[int]:
+    """The tokens whose ``attr`` string passes ``keep``, asking ``keep`` only about hashes
+    ``answers`` does not hold yet (and recording its answers there)."""
+    strings, known = doc.vocab.strings, answers.get
     out = []
     for i, value in enumerate(doc.to_array(attr).tolist() if len(doc) else []):
-        hit = answers.get(value)
+        hit = known(value)
         if hit is None:
             hit = answers[value] = keep(strings[value])
         if hit:
@@ -119,20 +124,9 @@ class WordList:
 
     def tokens(self, doc: Doc, attr: int) -> list[int]:
         """The tokens whose string attribute ``attr``, lower-cased, is in the list, in text order."""
-        if not len(doc):
-            return []
-        memo = self._memo
-        if len(memo) > _MEMO_LIMIT:
-            memo.clear()
-        strings, words, known = doc.vocab.strings, self.words, memo.get
-        out = []
-        for i, value in enumerate(doc.to_array(attr).tolist()):
-            hit = known(value)
-            if hit is None:
-                hit = memo[value] = strings[value].lower() in words
-            if hit:
-                out.append(i)
-        return out
+        if len(self._memo) > _MEMO_LIMIT:
+            self._memo.clear()
+        return _tokens_passing(doc, attr, self.__contains__, self._memo)
 
 
 _LISTS: dict[int, tuple[object, WordList]] = {}
@@ -214,11 +208,6 @@ class DocIndex:
         self._inside = spans
         # paragraph starts: a run of line breaks (blank lines included) is one boundary
         self.lines = [0] + [m.end() for m in re.finditer(r"\n[\s]*", self.text) if m.end() < len(self.text)]
-
-    @functools.cached_property
-    def lower_text(self) -> str:
-        """The text, lower-cased (for phrase searches)."""
-        return self.text.lower()
 
     @functools.cached_property
     def proper_words(self) -> frozenset[str]:
